@@ -1,0 +1,4 @@
+#ifndef SANSE_CPROJ_SHIM_H
+#define SANSE_CPROJ_SHIM_H
+#include <proj.h>
+#endif

@@ -1,0 +1,168 @@
+import CGDAL
+
+/// Creates a vector dataset with any GDAL driver that can write (GeoPackage, Shapefile,
+/// GeoJSON, FlatGeobuf …) and writes layers into it. Owns the GDAL handle; `close()` flushes
+/// and reports failures, deinit closes quietly if `close()` was not called.
+public final class VectorDatasetWriter {
+    public let path: String
+    private var handle: GDALDatasetH?
+
+    /// - Parameters:
+    ///   - driver: GDAL's short driver name, e.g. "GPKG", "ESRI Shapefile", "GeoJSON".
+    ///   - options: dataset creation options, `KEY=VALUE`.
+    public init(path: String, driver: String = "GPKG", options: [String] = []) throws {
+        GDALLibrary.ensureRegistered()
+        CPLErrorReset()
+        guard let driverHandle = GDALGetDriverByName(driver) else {
+            throw GDALError(operation: "no GDAL driver \(driver) to write", path: path, message: "driver not available")
+        }
+        let handle = GDALLibrary.withStringList(options) { GDALCreate(driverHandle, path, 0, 0, 0, GDT_Unknown, $0) }
+        guard let handle else { throw GDALError.last("cannot create", path: path) }
+        self.path = path
+        self.handle = handle
+    }
+
+    deinit {
+        if let handle { GDALClose(handle) }
+    }
+
+    /// Creates a layer.
+    /// - Parameters:
+    ///   - crs: anything GDAL's `SetFromUserInput` takes (`EPSG:4549`, WKT, PROJJSON), or nil.
+    ///   - geometryType: nil for a layer without geometry.
+    ///   - options: layer creation options, e.g. `ENCODING=GBK` for a Shapefile.
+    public func createLayer(
+        name: String, crs: String?, geometryType: GeometryType?, fields: [FieldDefinition], options: [String] = []
+    ) throws -> LayerWriter {
+        let dataset = try openHandle()
+        var reference: OGRSpatialReferenceH?
+        if let crs {
+            reference = OSRNewSpatialReference(nil)
+            guard OSRSetFromUserInput(reference, crs) == OGRERR_NONE else {
+                OSRRelease(reference)
+                throw GDALError.last("unknown CRS \"\(crs.prefix(60))\" for layer \(name) of", path: path)
+            }
+            OSRSetAxisMappingStrategy(reference, OAMS_TRADITIONAL_GIS_ORDER)
+        }
+        defer { if let reference { OSRRelease(reference) } }
+        let layer = GDALLibrary.withStringList(options) {
+            GDALDatasetCreateLayer(dataset, name, reference, Self.ogrType(geometryType), $0)
+        }
+        guard let layer else { throw GDALError.last("cannot create layer \(name) in", path: path) }
+        for field in fields {
+            let definition = OGR_Fld_Create(field.name, Self.ogrFieldType(field.type))
+            defer { OGR_Fld_Destroy(definition) }
+            guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+                throw GDALError.last("cannot create field \(field.name) of layer \(name) in", path: path)
+            }
+        }
+        return LayerWriter(handle: layer, writer: self, name: name, fieldCount: fields.count)
+    }
+
+    /// Runs `body` in one transaction where the driver supports them (GeoPackage: much faster
+    /// bulk writes); drivers without transactions just run it.
+    public func inTransaction(_ body: () throws -> Void) throws {
+        let dataset = try openHandle()
+        let started = GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
+        do {
+            try body()
+        } catch {
+            if started { GDALDatasetRollbackTransaction(dataset) }
+            throw error
+        }
+        if started, GDALDatasetCommitTransaction(dataset) != OGRERR_NONE {
+            throw GDALError.last("cannot commit writes to", path: path)
+        }
+    }
+
+    /// Runs an SQL statement (e.g. to fill GeoPackage's `layer_styles`), discarding any result.
+    public func execute(sql: String) throws {
+        let dataset = try openHandle()
+        CPLErrorReset()
+        let result = GDALDatasetExecuteSQL(dataset, sql, nil, nil)
+        if let result { GDALDatasetReleaseResultSet(dataset, result) }
+        if CPLGetLastErrorType() == CE_Failure { throw GDALError.last("SQL failed on", path: path) }
+    }
+
+    /// Flushes and closes the dataset; throws if GDAL reported a failure while closing.
+    public func close() throws {
+        guard let handle else { return }
+        self.handle = nil
+        CPLErrorReset()
+        GDALClose(handle)
+        if CPLGetLastErrorType() == CE_Failure { throw GDALError.last("cannot finish writing", path: path) }
+    }
+
+    private func openHandle() throws -> GDALDatasetH {
+        guard let handle else { throw GDALError(operation: "write to", path: path, message: "dataset already closed") }
+        return handle
+    }
+
+    static func ogrType(_ type: GeometryType?) -> OGRwkbGeometryType {
+        switch type {
+        case nil: wkbNone
+        case .point: wkbPoint
+        case .lineString, .linearRing: wkbLineString
+        case .polygon: wkbPolygon
+        case .multiPoint: wkbMultiPoint
+        case .multiLineString: wkbMultiLineString
+        case .multiPolygon: wkbMultiPolygon
+        case .geometryCollection: wkbGeometryCollection
+        }
+    }
+
+    static func ogrFieldType(_ type: FieldType) -> OGRFieldType {
+        switch type {
+        case .integer: OFTInteger
+        case .integer64: OFTInteger64
+        case .real: OFTReal
+        case .date: OFTDate
+        case .dateTime: OFTDateTime
+        case .string, .other: OFTString
+        }
+    }
+}
+
+/// Writes features into one layer of a `VectorDatasetWriter`, which it keeps alive.
+public final class LayerWriter {
+    public let name: String
+    private let handle: OGRLayerH
+    private let writer: VectorDatasetWriter
+    private let fieldCount: Int
+
+    init(handle: OGRLayerH, writer: VectorDatasetWriter, name: String, fieldCount: Int) {
+        self.handle = handle
+        self.writer = writer
+        self.name = name
+        self.fieldCount = fieldCount
+    }
+
+    /// Writes one feature: values in the order the fields were declared, geometry as WKB.
+    public func write(values: [FieldValue], wkb: [UInt8]?) throws {
+        precondition(values.count == fieldCount, "layer \(name) has \(fieldCount) fields, got \(values.count) values")
+        guard let feature = OGR_F_Create(OGR_L_GetLayerDefn(handle)) else {
+            throw GDALError.last("cannot make a feature for layer \(name) of", path: writer.path)
+        }
+        defer { OGR_F_Destroy(feature) }
+        for (index, value) in values.enumerated() {
+            let field = Int32(index)
+            switch value {
+            case .null: OGR_F_SetFieldNull(feature, field)
+            case .integer(let number): OGR_F_SetFieldInteger64(feature, field, GIntBig(number))
+            case .real(let number): OGR_F_SetFieldDouble(feature, field, number)
+            case .string(let text): OGR_F_SetFieldString(feature, field, text)
+            }
+        }
+        if let wkb {
+            var geometry: OGRGeometryH?
+            let status = wkb.withUnsafeBytes { OGR_G_CreateFromWkb($0.baseAddress, nil, &geometry, Int32($0.count)) }
+            guard status == OGRERR_NONE, let geometry else {
+                throw GDALError(operation: "bad WKB for a feature of layer \(name) of", path: writer.path, message: "OGR error \(status)")
+            }
+            OGR_F_SetGeometryDirectly(feature, geometry)
+        }
+        guard OGR_L_CreateFeature(handle, feature) == OGRERR_NONE else {
+            throw GDALError.last("cannot write a feature to layer \(name) of", path: writer.path)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CGEOS
+
+/// A geometry indexed for many repeated predicate tests against other geometries (the
+/// control line against every parcel, a parcel against its neighbours).
+///
+/// Not thread-safe: GEOS builds its indexes lazily on first use. Each worker prepares its own.
+public final class PreparedGeometry {
+    /// Kept alive because GEOS's prepared geometry points into it.
+    public let base: Geometry
+    private let pointer: OpaquePointer
+    // The calling thread's context, never the creating one's: a task may resume on another thread.
+    private var context: GEOSContext { GEOSContext.current }
+
+    public init(_ base: Geometry) throws {
+        let ctx = GEOSContext.current
+        guard let pointer = GEOSPrepare_r(ctx.handle, base.pointer) else { throw ctx.error("prepare") }
+        self.base = base
+        self.pointer = pointer
+    }
+
+    deinit {
+        GEOSPreparedGeom_destroy_r(context.handle, pointer)
+    }
+
+    public func contains(_ other: Geometry) throws -> Bool {
+        try context.predicate("prepared contains") { GEOSPreparedContains_r($0, pointer, other.pointer) }
+    }
+
+    /// Contains with no shared boundary: `other` lies strictly in the interior.
+    public func containsProperly(_ other: Geometry) throws -> Bool {
+        try context.predicate("prepared contains properly") { GEOSPreparedContainsProperly_r($0, pointer, other.pointer) }
+    }
+
+    public func covers(_ other: Geometry) throws -> Bool {
+        try context.predicate("prepared covers") { GEOSPreparedCovers_r($0, pointer, other.pointer) }
+    }
+
+    public func intersects(_ other: Geometry) throws -> Bool {
+        try context.predicate("prepared intersects") { GEOSPreparedIntersects_r($0, pointer, other.pointer) }
+    }
+
+    /// Whether `other` comes within `distance` (inclusive).
+    public func isWithinDistance(_ distance: Double, of other: Geometry) throws -> Bool {
+        try context.predicate("prepared distance within") {
+            GEOSPreparedDistanceWithin_r($0, pointer, other.pointer, distance)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import CPROJ
+
+/// Transforms coordinates between two CRSs, always in GIS axis order (x = easting or
+/// longitude, y = northing or latitude), whatever order the CRS definitions declare.
+///
+/// Owns its own PROJ context, so a transformer is used by one thread at a time; parallel
+/// workers each make one (`Transformer(from:to:)` with the same definitions).
+public final class Transformer {
+    /// A coordinate PROJ could not transform, e.g. outside the projection's domain.
+    public struct PointFailure: Error, CustomStringConvertible {
+        public let index: Int
+        public let input: Point2D
+        public var description: String { "PROJ could not transform point \(index) \(input)" }
+    }
+
+    public let sourceDefinition: String
+    public let targetDefinition: String
+    private let context: PROJContext
+    private let pointer: OpaquePointer
+
+    public init(from source: String, to target: String) throws {
+        let context = PROJContext()
+        let raw = proj_create_crs_to_crs(context.pointer, source, target, nil)
+        guard let raw else { throw context.error("create transformation \(source) → \(target)") }
+        defer { proj_destroy(raw) }
+        guard let normalized = proj_normalize_for_visualization(context.pointer, raw) else {
+            throw context.error("normalise axis order \(source) → \(target)")
+        }
+        self.context = context
+        self.pointer = normalized
+        self.sourceDefinition = source
+        self.targetDefinition = target
+    }
+
+    public convenience init(from source: CoordinateReferenceSystem, to target: CoordinateReferenceSystem) throws {
+        try self.init(from: source.definition, to: target.definition)
+    }
+
+    deinit {
+        proj_destroy(pointer)
+    }
+
+    /// Transforms the points in place, in one call to PROJ. Returns the indices of points PROJ
+    /// could not transform (they are left non-finite); every other point is transformed.
+    @discardableResult
+    public func transform(_ points: inout [Point2D]) -> [Int] {
+        guard !points.isEmpty else { return [] }
+        let count = points.count
+        points.withMutableInterleavedBuffer { buffer in
+            let base = buffer.baseAddress!
+            let stride = MemoryLayout<Double>.stride * 2
+            _ = proj_trans_generic(pointer, PJ_FWD, base, stride, count, base + 1, stride, count, nil, 0, 0, nil, 0, 0)
+        }
+        // PROJ marks failed points with HUGE_VAL and carries on with the rest.
+        return points.indices.filter { !points[$0].isFinite }
+    }
+
+    /// One point; throws when PROJ cannot transform it.
+    public func transform(_ point: Point2D) throws -> Point2D {
+        var points = [point]
+        if !transform(&points).isEmpty { throw PointFailure(index: 0, input: point) }
+        return points[0]
+    }
+
+    /// The same geometry with every coordinate transformed. Throws `PointFailure` naming the
+    /// first coordinate that failed.
+    public func transform(_ geometry: Geometry) throws -> Geometry {
+        try geometry.mapPoints { points in
+            let original = points
+            if let bad = transform(&points).first { throw PointFailure(index: bad, input: original[bad]) }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// A static R-tree over envelopes, packed with the Sort-Tile-Recursive algorithm.
+///
+/// Built once, then queried by any number of threads at the same time (it is a value with no
+/// lazy state, unlike GEOS's tree, which builds itself on the first query and cannot be shared).
+/// Items are identified by their index in the array the tree was built from.
+public struct STRtree: Sendable {
+    private struct Node: Sendable {
+        var envelope: Envelope
+        /// Range of children in the level below, or of `itemOrder` for a leaf.
+        var start: Int32
+        var count: Int32
+    }
+
+    public let count: Int
+    private let itemEnvelopes: [Envelope]
+    /// Item indices in leaf order.
+    private let itemOrder: [Int32]
+    /// levels[0] are the leaves; the last level is the root level.
+    private let levels: [[Node]]
+
+    /// - Parameters:
+    ///   - envelopes: one per item; nil for an item that has none (an empty geometry), which no
+    ///     query returns.
+    ///   - nodeCapacity: children per node.
+    public init(envelopes: [Envelope?], nodeCapacity: Int = 16) {
+        precondition(nodeCapacity >= 2, "an STRtree node needs room for two children")
+        count = envelopes.count
+        itemEnvelopes = envelopes.map { $0 ?? Envelope(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan) }
+        let present = envelopes.indices.filter { envelopes[$0] != nil }
+        let presentEnvelopes = present.map { envelopes[$0]! }
+        let order = STRtree.tileOrder(presentEnvelopes, capacity: nodeCapacity)
+        itemOrder = order.map { Int32(present[$0]) }
+
+        var levels: [[Node]] = []
+        var current = STRtree.group(order.map { presentEnvelopes[$0] }, capacity: nodeCapacity)
+        while true {
+            levels.append(current)
+            if current.count <= nodeCapacity { break }
+            // Reorder this level's nodes by tiles, then group them into parents.
+            let nodeOrder = STRtree.tileOrder(current.map(\.envelope), capacity: nodeCapacity)
+            current = nodeOrder.map { current[$0] }
+            levels[levels.count - 1] = current
+            current = STRtree.group(current.map(\.envelope), capacity: nodeCapacity)
+        }
+        self.levels = levels
+    }
+
+    /// Calls `visit` with the index of every item whose envelope intersects `envelope`.
+    public func query(_ envelope: Envelope, _ visit: (Int) throws -> Void) rethrows {
+        guard let top = levels.last else { return }
+        var stack: [(level: Int, node: Int)] = []
+        stack.reserveCapacity(64)
+        for index in top.indices where top[index].envelope.intersects(envelope) {
+            stack.append((levels.count - 1, index))
+        }
+        while let (level, index) = stack.popLast() {
+            let node = levels[level][index]
+            let range = Int(node.start)..<Int(node.start + node.count)
+            if level == 0 {
+                for slot in range {
+                    let item = Int(itemOrder[slot])
+                    if itemEnvelopes[item].intersects(envelope) { try visit(item) }
+                }
+            } else {
+                let children = levels[level - 1]
+                for child in range where children[child].envelope.intersects(envelope) {
+                    stack.append((level - 1, child))
+                }
+            }
+        }
+    }
+
+    /// Indices of the items whose envelopes intersect `envelope`, ascending.
+    public func query(_ envelope: Envelope) -> [Int] {
+        var found: [Int] = []
+        query(envelope) { found.append($0) }
+        return found.sorted()
+    }
+
+    public func envelope(of item: Int) -> Envelope? {
+        let box = itemEnvelopes[item]
+        return box.minX.isNaN ? nil : box
+    }
+
+    /// Sort-Tile-Recursive order: sort by x centre into vertical slices of about √(n/capacity)
+    /// nodes each, then by y centre within each slice.
+    private static func tileOrder(_ envelopes: [Envelope], capacity: Int) -> [Int] {
+        let n = envelopes.count
+        guard n > capacity else { return Array(0..<n) }
+        let nodeCount = (n + capacity - 1) / capacity
+        let sliceCount = Int(Double(nodeCount).squareRoot().rounded(.up))
+        let sliceSize = capacity * ((nodeCount + sliceCount - 1) / sliceCount)
+        let centres = envelopes.map { $0.center }
+        // Ties broken by index so the tree, and so query order, is deterministic.
+        let byX = (0..<n).sorted { (centres[$0].x, $0) < (centres[$1].x, $1) }
+        var order: [Int] = []
+        order.reserveCapacity(n)
+        var sliceStart = 0
+        while sliceStart < n {
+            let slice = byX[sliceStart..<min(sliceStart + sliceSize, n)]
+            order += slice.sorted { (centres[$0].y, $0) < (centres[$1].y, $1) }
+            sliceStart += sliceSize
+        }
+        return order
+    }
+
+    private static func group(_ envelopes: [Envelope], capacity: Int) -> [Node] {
+        stride(from: 0, to: envelopes.count, by: capacity).map { start in
+            let end = min(start + capacity, envelopes.count)
+            var box = envelopes[start]
+            for index in (start + 1)..<end { box = box.union(envelopes[index]) }
+            return Node(envelope: box, start: Int32(start), count: Int32(end - start))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import GeoKit
+
+@Suite("Prepared geometries and the STRtree")
+struct PreparedAndIndexTests {
+    /// An L-shaped polygon and a grid of small squares around and inside it.
+    @Test func preparedAndPlainPredicatesAgreeOnAGrid() throws {
+        let shape = try Geometry(wkt: "POLYGON ((0 0, 10 0, 10 4, 4 4, 4 10, 0 10, 0 0))")
+        let prepared = try PreparedGeometry(shape)
+        var properlyInside = 0, touching = 0
+        for i in -2...12 {
+            for j in -2...12 {
+                let cell = try Geometry.polygon(exterior: [
+                    Point2D(Double(i), Double(j)), Point2D(Double(i) + 1, Double(j)),
+                    Point2D(Double(i) + 1, Double(j) + 1), Point2D(Double(i), Double(j) + 1),
+                ])
+                #expect(try prepared.contains(cell) == shape.contains(cell))
+                #expect(try prepared.intersects(cell) == shape.intersects(cell))
+                #expect(try prepared.covers(cell) == shape.covers(cell))
+                let distance = try shape.distance(to: cell)
+                #expect(try prepared.isWithinDistance(1.5, of: cell) == (distance <= 1.5))
+                // Properly inside: contained and clear of the boundary.
+                let clearOfBoundary = try shape.exteriorRing!.distance(to: cell) > 0
+                let properly = try prepared.containsProperly(cell)
+                #expect(properly == (try shape.contains(cell) && clearOfBoundary), "cell \(i) \(j)")
+                if properly { properlyInside += 1 } else if try shape.contains(cell) { touching += 1 }
+            }
+        }
+        // Foot: i 1...8, j 1...2 (16); j = 3 under the leg: i 1...2 (2); leg: i 1...2, j 4...8 (10).
+        #expect(properlyInside == 28)
+        #expect(touching == 64 - 28, "the L holds 64 cells")
+    }
+
+    @Test func strtreeReturnsExactlyTheIntersectingItems() {
+        // A 10×10 grid of unit cells with 1-unit gaps, index = row * 10 + column.
+        var boxes: [Envelope?] = []
+        for row in 0..<10 {
+            for column in 0..<10 {
+                let x = Double(column * 2), y = Double(row * 2)
+                boxes.append(Envelope(minX: x, minY: y, maxX: x + 1, maxY: y + 1))
+            }
+        }
+        boxes[55] = nil  // an empty geometry: never returned
+        let tree = STRtree(envelopes: boxes, nodeCapacity: 4)
+        #expect(tree.query(Envelope(minX: 2.5, minY: 2.5, maxX: 4.5, maxY: 4.5)) == [11, 12, 21, 22])
+        #expect(tree.query(Envelope(minX: 3.5, minY: 3.5, maxX: 4.5, maxY: 4.5)) == [22])
+        #expect(tree.query(Envelope(minX: 1, minY: 0, maxX: 2, maxY: 0)) == [0, 1])
+        #expect(tree.query(Envelope(minX: 9.5, minY: 9.5, maxX: 11.5, maxY: 11.5)) == [])
+        #expect(tree.query(Envelope(minX: -100, minY: -100, maxX: 100, maxY: 100)).count == 99)
+        #expect(tree.envelope(of: 55) == nil)
+    }
+
+    @Test func strtreeAgreesWithBruteForceOnRandomBoxes() {
+        var generator = SplitMix64(seed: 42)
+        let boxes: [Envelope?] = (0..<5000).map { _ in
+            let x = generator.unit() * 1000, y = generator.unit() * 1000
+            return Envelope(minX: x, minY: y, maxX: x + generator.unit() * 20, maxY: y + generator.unit() * 20)
+        }
+        let tree = STRtree(envelopes: boxes)
+        for _ in 0..<200 {
+            let x = generator.unit() * 1000, y = generator.unit() * 1000
+            let query = Envelope(minX: x, minY: y, maxX: x + 50, maxY: y + 30)
+            let expected = boxes.indices.filter { boxes[$0]!.intersects(query) }
+            #expect(tree.query(query) == expected)
+        }
+    }
+}
+
+/// A small deterministic random generator for test data.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GeoKit", targets: ["GeoKit"]),
+        .library(name: "Sanse", targets: ["Sanse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C libraries, nothing else: a module map and a shim header each.
@@ -22,7 +26,11 @@ let package = Package(
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
         .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
 
+        // The pipeline: survey loading, analysis, rules and outputs.
+        .target(name: "Sanse", dependencies: ["GeoKit", .product(name: "Yams", package: "Yams")]),
+
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
+        .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,103 @@
+import GeoKit
+
+/// The part an input layer plays, with the names that identify it in a multi-layer file.
+enum LayerRole: String {
+    case parcels
+    case controlLines = "control_lines"
+    case towns
+    case attributes
+
+    var nameHints: [String] {
+        switch self {
+        case .parcels: ["parcel", "宗地", "地块", "zd", "dk"]
+        case .controlLines: ["control", "控制线", "kzx"]
+        case .towns: ["town", "镇", "乡", "xz"]
+        case .attributes: ["attribute", "评价", "属性"]
+        }
+    }
+}
+
+/// One feature as read: attributes, and its geometry parsed but not yet checked.
+struct RawFeature {
+    var fid: Int64
+    var values: [FieldValue]
+    var geometry: Geometry?
+    /// Why GEOS could not parse the geometry GDAL gave, if it could not.
+    var unreadable: String?
+}
+
+/// A whole input layer in memory, with its source CRS.
+struct RawLayer {
+    var role: LayerRole
+    var path: String
+    var layerName: String
+    var driver: String
+    var fields: [FieldDefinition]
+    var features: [RawFeature]
+    var crs: SourceCRS?
+
+    /// The extent of all finite geometries.
+    var extent: Envelope? { RawLayer.extent(of: features) }
+
+    static func extent(of features: [RawFeature]) -> Envelope? {
+        features.compactMap { $0.geometry?.envelope }.filter { $0.minX.isFinite && $0.maxX.isFinite && $0.minY.isFinite && $0.maxY.isFinite }
+            .reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
+    }
+}
+
+enum LayerReader {
+    /// Opens the input, picks its layer and reads every feature.
+    /// - Parameter needsCRS: false for an attribute table without geometry.
+    static func read(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true) throws -> RawLayer {
+        let isCSV = source.path.lowercased().hasSuffix(".csv")
+        // A CSV's WKT column becomes the geometry; every other column stays text, so keys such
+        // as credit codes keep their leading zeros.
+        let options = isCSV ? ["GEOM_POSSIBLE_NAMES=wkt,WKT,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO"] : []
+        let dataset: VectorDataset
+        do {
+            dataset = try VectorDataset(path: source.path, openOptions: options)
+        } catch let error as GDALError {
+            throw SurveyError(path: source.path, message: "cannot open \(role.rawValue) input: \(error.message)")
+        }
+        let layer = try chooseLayer(dataset, preferred: source.layer, role: role)
+        var features: [RawFeature] = []
+        var iterator = layer.features().makeIterator()
+        while let feature = iterator.next() {
+            var raw = RawFeature(fid: feature.fid, values: feature.values, geometry: nil, unreadable: nil)
+            if let wkb = feature.wkb {
+                do {
+                    raw.geometry = try Geometry(wkb: wkb)
+                } catch {
+                    raw.unreadable = String(describing: error)
+                }
+            }
+            features.append(raw)
+        }
+        if let error = iterator.error {
+            throw SurveyError(path: source.path, message: "reading stopped after \(features.count) features of layer \(layer.name): \(error.message)")
+        }
+        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName,
+                           fields: layer.fields, features: features, crs: nil)
+        if needsCRS {
+            raw.crs = try SourceCRS.determine(layer: layer, configured: configuredCRS, extent: raw.extent, path: source.path)
+        }
+        return raw
+    }
+
+    private static func chooseLayer(_ dataset: VectorDataset, preferred: String?, role: LayerRole) throws -> VectorLayer {
+        let layers = dataset.layers
+        let names = layers.map(\.name)
+        if let preferred {
+            if let layer = dataset.layer(named: preferred) { return layer }
+            throw SurveyError(path: dataset.path, message: "no layer named \"\(preferred)\"; its layers are: \(names.joined(separator: ", "))")
+        }
+        if layers.count == 1 { return layers[0] }
+        if layers.isEmpty { throw SurveyError(path: dataset.path, message: "contains no vector layers") }
+        let matches = layers.filter { layer in
+            let name = layer.name.lowercased()
+            return role.nameHints.contains { name.contains($0) }
+        }
+        if matches.count == 1 { return matches[0] }
+        throw SurveyError(path: dataset.path, message: "has several layers (\(names.joined(separator: ", "))); name the \(role.rawValue) layer in the config (layers.\(role.rawValue))")
+    }
+}

@@ -1,0 +1,102 @@
+import GeoKit
+
+/// 亩均评价 grade of the firm using a parcel. C and D are the low-efficiency classes.
+public enum Grade: String, Sendable, CaseIterable {
+    case a = "A", b = "B", c = "C", d = "D"
+
+    public var isLowEfficiency: Bool { self == .c || self == .d }
+}
+
+/// One surveyed parcel (宗地), valid and polygonal, in the analysis CRS.
+public struct Parcel: Sendable {
+    /// Unique within the survey; a duplicated source id gets a `#2`, `#3` … suffix.
+    public var id: String
+    public var sourceFID: Int64
+    public var town: String?
+    public var enterprise: String?
+    public var grade: Grade?
+    public var taxPerMu: Double?
+    public var far: Double?
+    public var floorArea: Double?
+    /// Every source attribute, in the order of `Survey.parcelFields`.
+    public var sourceValues: [FieldValue]
+    public var geometry: Geometry
+    /// Whether MakeValid rebuilt the geometry.
+    public var repaired: Bool
+}
+
+/// A town (镇/街道) with its size class.
+public struct Town: Sendable {
+    public var name: String
+    public var sizeClass: TownSizeClass
+    /// nil when the survey has no towns layer and towns come from the parcels' field.
+    public var geometry: Geometry?
+}
+
+/// The analysis CRS and why it was chosen (written to the run manifest).
+public struct AnalysisCRS: Sendable, Equatable {
+    /// What PROJ is given, e.g. `EPSG:4549`.
+    public var definition: String
+    public var name: String
+    public var reason: String
+}
+
+/// One input layer as read, for the manifest.
+public struct LoadedLayer: Sendable, Equatable {
+    public var role: String
+    public var path: String
+    public var layer: String
+    public var driver: String
+    public var sourceCRS: String
+    public var featuresRead: Int
+    public var featuresKept: Int
+}
+
+/// The survey after loading: mapped, normalised, repaired and projected.
+public struct Survey: Sendable {
+    public var parcels: [Parcel]
+    /// The parcels' source attribute fields (plus joined table fields), carried to the output.
+    public var parcelFields: [FieldDefinition]
+    public var controlPolygons: [Geometry]
+    public var towns: [Town]
+    public var analysisCRS: AnalysisCRS
+    public var layers: [LoadedLayer]
+}
+
+/// Where one input comes from: a file or connection string, and a layer within it.
+public struct InputSource: Sendable, Equatable {
+    public var path: String
+    public var layer: String?
+
+    public init(_ path: String, layer: String? = nil) {
+        self.path = path
+        self.layer = layer
+    }
+}
+
+public struct SurveyInputs: Sendable, Equatable {
+    public var parcels: InputSource
+    public var controlLines: InputSource
+    public var towns: InputSource?
+    public var attributes: InputSource?
+
+    public init(parcels: InputSource, controlLines: InputSource, towns: InputSource? = nil, attributes: InputSource? = nil) {
+        self.parcels = parcels
+        self.controlLines = controlLines
+        self.towns = towns
+        self.attributes = attributes
+    }
+}
+
+/// A problem that stops the run (exit code 2): the input cannot be used at all.
+public struct SurveyError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,92 @@
+import GeoKit
+
+/// The Survey stage: from input files to clean, mapped, projected parcels, control polygons
+/// and towns, with every problem in the issue log. This is what `sanse check` runs.
+public enum SurveyLoader {
+    public struct Result: Sendable {
+        public var survey: Survey
+        public var issues: IssueLog
+    }
+
+    /// - Parameters:
+    ///   - analysisCRS: `--crs`, overriding the config's `crs.analysis`.
+    ///   - sourceCRS: `--source-crs`, for inputs that declare none.
+    ///   - joinOn: `--join-on`, overriding the config's `join.parcel_field`.
+    /// - Throws: `SurveyError` when an input cannot be used at all (exit code 2).
+    public static func load(_ inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil) throws -> Result {
+        var issues = IssueLog()
+        let configuredSource = sourceCRS ?? config.sourceCRS
+
+        let rawParcels = try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource)
+        guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
+            throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.features.count) features)")
+        }
+        noteAssumption(parcelsCRS, layer: "parcels", &issues)
+        let analysis: AnalysisCRS
+        do {
+            analysis = try AnalysisCRSResolver.resolve(configured: analysisCRS ?? config.analysisCRS, parcels: parcelsCRS.definition, centre: extent.center)
+        } catch {
+            throw SurveyError(path: inputs.parcels.path, message: "cannot choose the analysis CRS: \(error)")
+        }
+
+        let parcels = ParcelLoader.load(rawParcels, transformer: try transformer(parcelsCRS, analysis, path: inputs.parcels.path), config: config, &issues)
+        guard !parcels.isEmpty else {
+            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.features.count) features of layer \(rawParcels.layerName) is a usable parcel polygon")
+        }
+        var layers = [loaded(rawParcels, kept: parcels.count)]
+
+        let rawControl = try LayerReader.read(inputs.controlLines, role: .controlLines, configuredCRS: configuredSource)
+        noteAssumption(rawControl.crs, layer: "control_lines", &issues)
+        let control = ControlLineLoader.load(rawControl, transformer: try transformer(rawControl.crs, analysis, path: inputs.controlLines.path), &issues)
+        guard !control.isEmpty else {
+            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.features.count) features)")
+        }
+        layers.append(loaded(rawControl, kept: control.count))
+
+        var towns: [Town]
+        if let townsInput = inputs.towns {
+            let rawTowns = try LayerReader.read(townsInput, role: .towns, configuredCRS: configuredSource)
+            noteAssumption(rawTowns.crs, layer: "towns", &issues)
+            towns = TownLoader.load(rawTowns, transformer: try transformer(rawTowns.crs, analysis, path: townsInput.path), config: config, &issues)
+            layers.append(loaded(rawTowns, kept: towns.count))
+        } else {
+            towns = TownLoader.fromParcels(parcels, config: config, &issues)
+        }
+
+        var survey = Survey(parcels: parcels, parcelFields: rawParcels.fields, controlPolygons: control,
+                            towns: towns, analysisCRS: analysis, layers: layers)
+
+        if let attributesInput = inputs.attributes {
+            guard let parcelField = joinOn ?? config.join.parcelField else {
+                throw SurveyError(path: attributesInput.path, message: "an attribute table needs a join key: --join-on FIELD or join.parcel_field in the config")
+            }
+            let table = try LayerReader.read(attributesInput, role: .attributes, configuredCRS: nil, needsCRS: false)
+            let tableField = joinOn == nil ? (config.join.tableField ?? parcelField) : parcelField
+            let joined = try AttributeJoin.apply(table, to: &survey, parcelField: parcelField, tableField: tableField, config: config, &issues)
+            survey.layers.append(loaded(table, kept: table.features.count - joined.unmatchedRows))
+        }
+
+        SurveyChecks.reportOverlaps(survey.parcels, minimum: config.checks.overlapMinSquareMetres, &issues)
+        SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
+        return Result(survey: survey, issues: issues)
+    }
+
+    private static func transformer(_ source: SourceCRS?, _ analysis: AnalysisCRS, path: String) throws -> Transformer? {
+        guard let source, source.definition != analysis.definition else { return nil }
+        do {
+            return try Transformer(from: source.definition, to: analysis.definition)
+        } catch {
+            throw SurveyError(path: path, message: "cannot transform from \(source.label) to \(analysis.definition): \(error)")
+        }
+    }
+
+    private static func noteAssumption(_ crs: SourceCRS?, layer: String, _ issues: inout IssueLog) {
+        guard let assumption = crs?.assumption else { return }
+        issues.add(layer, nil, .crsAssumed, .warning, zh: "未声明坐标系：\(assumption)", en: assumption)
+    }
+
+    private static func loaded(_ raw: RawLayer, kept: Int) -> LoadedLayer {
+        LoadedLayer(role: raw.role.rawValue, path: raw.path, layer: raw.layerName, driver: raw.driver,
+                    sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.features.count, featuresKept: kept)
+    }
+}

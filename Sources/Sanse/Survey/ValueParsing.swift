@@ -1,0 +1,55 @@
+import Foundation
+import GeoKit
+
+/// Reading the messy values real surveys carry: `A类`, `ａ`, `"1,234.5"`, `" 2.1 "`, ``.
+enum ValueParsing {
+    enum Parsed<Value> {
+        case missing
+        case value(Value)
+        /// Present but unreadable; the original text, for the report.
+        case invalid(String)
+    }
+
+    /// Text with full-width forms folded (ＡＢ１２ → AB12) and outer spaces trimmed; nil when
+    /// empty.
+    static func text(_ value: FieldValue) -> String? {
+        guard let raw = value.text else { return nil }
+        let folded = raw.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        return folded.isEmpty ? nil : folded
+    }
+
+    static func number(_ value: FieldValue) -> Parsed<Double> {
+        switch value {
+        case .null: return .missing
+        case .integer(let number): return .value(Double(number))
+        case .real(let number): return number.isFinite ? .value(number) : .invalid(String(number))
+        case .string:
+            guard let folded = text(value) else { return .missing }
+            let cleaned = folded.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+                .replacingOccurrences(of: " ", with: "")
+            guard let number = Double(cleaned), number.isFinite else { return .invalid(folded) }
+            return .value(number)
+        }
+    }
+
+    /// A/B/C/D, also written `A类`, `A级`, `a`, `Ａ`, `A档`.
+    static func grade(_ value: FieldValue) -> Parsed<Grade> {
+        guard let folded = text(value) else { return .missing }
+        var letters = folded.uppercased()
+        for suffix in ["类", "级", "档", "等"] where letters.hasSuffix(suffix) {
+            letters.removeLast(suffix.count)
+        }
+        letters = letters.trimmingCharacters(in: .whitespaces)
+        if let grade = Grade(rawValue: letters) { return .value(grade) }
+        return .invalid(folded)
+    }
+
+    /// The index of the first candidate name present among `fields`, case-insensitively.
+    static func fieldIndex(_ fields: [FieldDefinition], candidates: [String]) -> Int? {
+        let lowered = fields.map { $0.name.lowercased() }
+        for candidate in candidates {
+            if let index = lowered.firstIndex(of: candidate.lowercased()) { return index }
+        }
+        return nil
+    }
+}

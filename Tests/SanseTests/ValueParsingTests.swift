@@ -1,0 +1,53 @@
+import GeoKit
+import Testing
+@testable import Sanse
+
+@Suite("Value parsing")
+struct ValueParsingTests {
+    @Test(arguments: [("A", Grade.a), ("A类", .a), ("a", .a), ("Ａ", .a), (" c ", .c), ("D级", .d), ("ｂ类", .b)])
+    func gradesAreNormalised(text: String, grade: Grade) {
+        guard case .value(let parsed) = ValueParsing.grade(.string(text)) else {
+            Issue.record("\(text) not read as a grade")
+            return
+        }
+        #expect(parsed == grade)
+    }
+
+    @Test func unknownAndMissingGrades() {
+        guard case .invalid(let text) = ValueParsing.grade(.string("E")) else { Issue.record("E accepted"); return }
+        #expect(text == "E")
+        guard case .missing = ValueParsing.grade(.string("  ")) else { Issue.record("blank not missing"); return }
+        guard case .missing = ValueParsing.grade(.null) else { Issue.record("null not missing"); return }
+    }
+
+    @Test(arguments: [("1,234.5", 1234.5), (" 2.1 ", 2.1), ("１２", 12.0), ("3，000", 3000.0), ("-0.5", -0.5)])
+    func numbersFromText(text: String, number: Double) {
+        guard case .value(let parsed) = ValueParsing.number(.string(text)) else {
+            Issue.record("\(text) not read as a number")
+            return
+        }
+        #expect(parsed == number)
+    }
+
+    @Test func nonNumbers() {
+        guard case .invalid = ValueParsing.number(.string("二点一")) else { Issue.record("accepted"); return }
+        guard case .missing = ValueParsing.number(.string("")) else { Issue.record("empty not missing"); return }
+        guard case .value(7) = ValueParsing.number(.integer(7)) else { Issue.record("integer"); return }
+    }
+
+    @Test func fieldsMatchCaseInsensitivelyInCandidateOrder() {
+        let fields = ["OBJECTID", "zddm", "宗地编号"].map { FieldDefinition(name: $0, type: .string) }
+        #expect(ValueParsing.fieldIndex(fields, candidates: Config.default.fields.parcelID) == 2, "宗地编号 comes before ZDDM in the list")
+        #expect(ValueParsing.fieldIndex(fields, candidates: ["ZDDM"]) == 1)
+        #expect(ValueParsing.fieldIndex(fields, candidates: ["nope"]) == nil)
+    }
+
+    @Test func autoZones() {
+        #expect(AnalysisCRSResolver.autoZone(longitude: 121.25, latitude: 30.2) == 4549)
+        #expect(AnalysisCRSResolver.autoZone(longitude: 121.9, latitude: 29.9) == 4550)
+        #expect(AnalysisCRSResolver.autoZone(longitude: 24.94, latitude: 60.17) == 32635)
+        #expect(AnalysisCRSResolver.autoZone(longitude: -58.4, latitude: -34.6) == 32721)
+        #expect(SourceCRS.zonePrefixedGaussKruger(Envelope(minX: 40_500_000, minY: 3_300_000, maxX: 40_700_000, maxY: 3_400_000))?.epsg == 4528)
+        #expect(SourceCRS.zonePrefixedGaussKruger(Envelope(minX: 500_000, minY: 3_300_000, maxX: 700_000, maxY: 3_400_000)) == nil)
+    }
+}

@@ -7,9 +7,11 @@ let package = Package(
     products: [
         .library(name: "GeoKit", targets: ["GeoKit"]),
         .library(name: "Sanse", targets: ["Sanse"]),
+        .executable(name: "sanse", targets: ["SanseCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         // C libraries, nothing else: a module map and a shim header each.
@@ -28,6 +30,12 @@ let package = Package(
 
         // The pipeline: survey loading, analysis, rules and outputs.
         .target(name: "Sanse", dependencies: ["GeoKit", .product(name: "Yams", package: "Yams")]),
+
+        // The `sanse` command; named apart from the library so the folders differ on
+        // case-insensitive file systems.
+        .executableTarget(
+            name: "SanseCLI",
+            dependencies: ["Sanse", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
         .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),

@@ -32,6 +32,10 @@ struct ValueParsingTests {
     @Test func nonNumbers() {
         guard case .invalid = ValueParsing.number(.string("二点一")) else { Issue.record("accepted"); return }
         guard case .missing = ValueParsing.number(.string("")) else { Issue.record("empty not missing"); return }
+        for placeholder in ["/", "—", "无", "n/a", " - "] {
+            guard case .missing = ValueParsing.number(.string(placeholder)) else { Issue.record("\(placeholder) not missing"); return }
+        }
+        guard case .missing = ValueParsing.grade(.string("/")) else { Issue.record("grade / not missing"); return }
         guard case .value(7) = ValueParsing.number(.integer(7)) else { Issue.record("integer"); return }
     }
 

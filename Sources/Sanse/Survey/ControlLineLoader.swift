@@ -3,8 +3,8 @@ import GeoKit
 /// Control lines (工业控制线): polygons as they are, closed lines polygonized, open lines
 /// reported.
 enum ControlLineLoader {
-    static func load(_ raw: RawLayer, transformer: Transformer?, _ issues: inout IssueLog) -> [Geometry] {
-        let preparation = GeometryPreparation(layer: "control_lines", transformer: transformer)
+    static func load(_ raw: RawLayer, projection: Projection?, _ issues: inout IssueLog) throws -> [Geometry] {
+        let preparation = GeometryPreparation(layer: "control_lines", transformer: try projection?.makeTransformer())
         var polygons: [Geometry] = []
         for feature in raw.features {
             let label = "fid \(feature.fid)"

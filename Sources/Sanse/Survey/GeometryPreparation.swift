@@ -15,14 +15,17 @@ struct GeometryPreparation {
         case skipped
     }
 
-    /// Reprojects a feature's geometry, or reports why it could not be.
+    /// Parses and reprojects a feature's geometry, or reports why it could not be.
     func reproject(_ feature: RawFeature, id: String, _ issues: inout IssueLog) -> Geometry? {
-        if let unreadable = feature.unreadable {
-            issues.add(layer, id, .unreadableGeometry, .error, zh: "几何无法读取，已跳过：\(unreadable)", en: "geometry cannot be read, skipped: \(unreadable)")
+        guard let wkb = feature.wkb else {
+            issues.add(layer, id, .nullGeometry, .error, zh: "几何为空值，已跳过", en: "null geometry, skipped")
             return nil
         }
-        guard let geometry = feature.geometry else {
-            issues.add(layer, id, .nullGeometry, .error, zh: "几何为空值，已跳过", en: "null geometry, skipped")
+        let geometry: Geometry
+        do {
+            geometry = try Geometry(wkb: wkb)
+        } catch {
+            issues.add(layer, id, .unreadableGeometry, .error, zh: "几何无法读取，已跳过：\(error)", en: "geometry cannot be read, skipped: \(error)")
             return nil
         }
         if geometry.isEmpty {

@@ -17,13 +17,14 @@ enum LayerRole: String {
     }
 }
 
-/// One feature as read: attributes, and its geometry parsed but not yet checked.
-struct RawFeature {
+/// One feature as read: attributes, and its geometry as WKB, not yet parsed or checked
+/// (parsing happens in the parallel preparation).
+struct RawFeature: Sendable {
     var fid: Int64
     var values: [FieldValue]
-    var geometry: Geometry?
-    /// Why GEOS could not parse the geometry GDAL gave, if it could not.
-    var unreadable: String?
+    var wkb: [UInt8]?
+    /// From the WKB bytes; nil for no geometry, an empty one, or bad coordinates.
+    var extent: Envelope?
 }
 
 /// A whole input layer in memory, with its source CRS.
@@ -40,8 +41,7 @@ struct RawLayer {
     var extent: Envelope? { RawLayer.extent(of: features) }
 
     static func extent(of features: [RawFeature]) -> Envelope? {
-        features.compactMap { $0.geometry?.envelope }.filter { $0.minX.isFinite && $0.maxX.isFinite && $0.minY.isFinite && $0.maxY.isFinite }
-            .reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
+        features.lazy.compactMap(\.extent).reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
     }
 }
 
@@ -63,15 +63,8 @@ enum LayerReader {
         var features: [RawFeature] = []
         var iterator = layer.features().makeIterator()
         while let feature = iterator.next() {
-            var raw = RawFeature(fid: feature.fid, values: feature.values, geometry: nil, unreadable: nil)
-            if let wkb = feature.wkb {
-                do {
-                    raw.geometry = try Geometry(wkb: wkb)
-                } catch {
-                    raw.unreadable = String(describing: error)
-                }
-            }
-            features.append(raw)
+            features.append(RawFeature(fid: feature.fid, values: feature.values, wkb: feature.wkb,
+                                       extent: feature.wkb.flatMap(WKBEnvelope.of)))
         }
         if let error = iterator.error {
             throw SurveyError(path: source.path, message: "reading stopped after \(features.count) features of layer \(layer.name): \(error.message)")

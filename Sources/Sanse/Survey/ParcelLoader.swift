@@ -2,7 +2,7 @@ import GeoKit
 
 /// Parcels: field mapping, value normalisation, ids, geometry preparation.
 enum ParcelLoader {
-    struct Mapping {
+    struct Mapping: Sendable {
         var parcelID: Int?
         var town: Int?
         var enterprise: Int?
@@ -22,34 +22,55 @@ enum ParcelLoader {
         }
     }
 
-    static func load(_ raw: RawLayer, transformer: Transformer?, config: Config, _ issues: inout IssueLog) -> [Parcel] {
+    /// Parcels kept by one chunk of features, before ids are made unique.
+    private struct Chunk: Sendable {
+        var parcels: [Parcel] = []
+        var hasSourceID: [Bool] = []
+        var issues = IssueLog()
+    }
+
+    static func load(_ raw: RawLayer, projection: Projection?, config: Config, workers: Int, _ issues: inout IssueLog) throws -> [Parcel] {
         let mapping = Mapping(raw.fields, config.fields)
         if mapping.parcelID == nil {
             issues.add("parcels", nil, .missingField, .warning,
                        zh: "未找到宗地编号字段（\(config.fields.parcelID.joined(separator: "/"))），以要素序号代替",
                        en: "no parcel id field (\(config.fields.parcelID.joined(separator: "/"))); feature ids used instead")
         }
-        let preparation = GeometryPreparation(layer: "parcels", transformer: transformer)
-        var parcels: [Parcel] = []
-        parcels.reserveCapacity(raw.features.count)
-        var usedIDs: [String: Int] = [:]
-        for feature in raw.features {
-            let sourceID = mapping.parcelID.flatMap { ValueParsing.text(feature.values[$0]) }
-            let label = sourceID ?? "fid \(feature.fid)"
-            guard let projected = preparation.reproject(feature, id: label, &issues),
-                  case .kept(let geometry, let repaired) = preparation.polygonal(projected, id: label, &issues) else { continue }
-            if sourceID == nil, mapping.parcelID != nil {
-                issues.add("parcels", label, .missingID, .warning, zh: "宗地编号为空，以要素序号代替", en: "empty parcel id; the feature id is used instead")
+        // Geometry work runs in parallel on disjoint features; ids are made unique afterwards,
+        // in feature order, so the result does not depend on the number of workers.
+        let features = raw.features
+        let chunks = try Parallel.mapChunks(count: features.count, workers: workers) { range in
+            let preparation = GeometryPreparation(layer: "parcels", transformer: try projection?.makeTransformer())
+            var chunk = Chunk()
+            for feature in features[range] {
+                let sourceID = mapping.parcelID.flatMap { ValueParsing.text(feature.values[$0]) }
+                let label = sourceID ?? "fid \(feature.fid)"
+                guard let projected = preparation.reproject(feature, id: label, &chunk.issues),
+                      case .kept(let geometry, let repaired) = preparation.polygonal(projected, id: label, &chunk.issues) else { continue }
+                var parcel = Parcel(
+                    id: label, sourceFID: feature.fid,
+                    town: mapping.town.flatMap { ValueParsing.text(feature.values[$0]) },
+                    enterprise: mapping.enterprise.flatMap { ValueParsing.text(feature.values[$0]) },
+                    grade: nil, taxPerMu: nil, far: nil, floorArea: nil,
+                    sourceValues: feature.values, geometry: geometry, repaired: repaired)
+                applyFigures(from: feature.values, mapping: mapping, to: &parcel, layer: "parcels", config: config, &chunk.issues)
+                chunk.parcels.append(parcel)
+                chunk.hasSourceID.append(sourceID != nil)
             }
-            let id = uniqueID(label, &usedIDs, &issues)
-            var parcel = Parcel(
-                id: id, sourceFID: feature.fid,
-                town: mapping.town.flatMap { ValueParsing.text(feature.values[$0]) },
-                enterprise: mapping.enterprise.flatMap { ValueParsing.text(feature.values[$0]) },
-                grade: nil, taxPerMu: nil, far: nil, floorArea: nil,
-                sourceValues: feature.values, geometry: geometry, repaired: repaired)
-            applyFigures(from: feature.values, mapping: mapping, to: &parcel, layer: "parcels", config: config, &issues)
-            parcels.append(parcel)
+            return chunk
+        }
+        var parcels: [Parcel] = []
+        parcels.reserveCapacity(features.count)
+        var usedIDs: [String: Int] = [:]
+        for chunk in chunks {
+            issues.append(contentsOf: chunk.issues)
+            for (index, var parcel) in chunk.parcels.enumerated() {
+                if !chunk.hasSourceID[index], mapping.parcelID != nil {
+                    issues.add("parcels", parcel.id, .missingID, .warning, zh: "宗地编号为空，以要素序号代替", en: "empty parcel id; the feature id is used instead")
+                }
+                parcel.id = uniqueID(parcel.id, &usedIDs, &issues)
+                parcels.append(parcel)
+            }
         }
         return parcels
     }

@@ -69,6 +69,10 @@ public struct IssueLog: Sendable {
         issues.append(SurveyIssue(layer: layer, featureID: featureID, kind: kind, severity: severity, zh: zh, en: en))
     }
 
+    mutating func append(contentsOf other: IssueLog) {
+        issues += other.issues
+    }
+
     public func count(_ kind: SurveyIssue.Kind) -> Int { issues.filter { $0.kind == kind }.count }
 
     /// Whether anything was repaired, skipped or looks wrong: a run with such issues exits 1.

@@ -6,6 +6,7 @@ public enum SurveyLoader {
     public struct Result: Sendable {
         public var survey: Survey
         public var issues: IssueLog
+        public var timings: StageTimings
     }
 
     /// - Parameters:
@@ -13,11 +14,18 @@ public enum SurveyLoader {
     ///   - sourceCRS: `--source-crs`, for inputs that declare none.
     ///   - joinOn: `--join-on`, overriding the config's `join.parcel_field`.
     /// - Throws: `SurveyError` when an input cannot be used at all (exit code 2).
-    public static func load(_ inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil) throws -> Result {
+    ///   - workers: threads for the geometry work; results do not depend on it.
+    public static func load(
+        _ inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil,
+        workers: Int = Parallel.defaultWorkerCount
+    ) throws -> Result {
         var issues = IssueLog()
+        var timings = StageTimings()
         let configuredSource = sourceCRS ?? config.sourceCRS
 
-        let rawParcels = try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource)
+        let rawParcels = try timings.measure("read parcels") {
+            try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource)
+        }
         guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
             throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.features.count) features)")
         }
@@ -29,15 +37,23 @@ public enum SurveyLoader {
             throw SurveyError(path: inputs.parcels.path, message: "cannot choose the analysis CRS: \(error)")
         }
 
-        let parcels = ParcelLoader.load(rawParcels, transformer: try transformer(parcelsCRS, analysis, path: inputs.parcels.path), config: config, &issues)
+        let parcelsProjection = try projection(parcelsCRS, analysis, path: inputs.parcels.path)
+        let parcels = try timings.measure("prepare parcels") {
+            try ParcelLoader.load(rawParcels, projection: parcelsProjection, config: config, workers: workers, &issues)
+        }
         guard !parcels.isEmpty else {
             throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.features.count) features of layer \(rawParcels.layerName) is a usable parcel polygon")
         }
         var layers = [loaded(rawParcels, kept: parcels.count)]
 
-        let rawControl = try LayerReader.read(inputs.controlLines, role: .controlLines, configuredCRS: configuredSource)
+        let rawControl = try timings.measure("read control lines") {
+            try LayerReader.read(inputs.controlLines, role: .controlLines, configuredCRS: configuredSource)
+        }
         noteAssumption(rawControl.crs, layer: "control_lines", &issues)
-        let control = ControlLineLoader.load(rawControl, transformer: try transformer(rawControl.crs, analysis, path: inputs.controlLines.path), &issues)
+        let controlProjection = try projection(rawControl.crs, analysis, path: inputs.controlLines.path)
+        let control = try timings.measure("prepare control lines") {
+            try ControlLineLoader.load(rawControl, projection: controlProjection, &issues)
+        }
         guard !control.isEmpty else {
             throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.features.count) features)")
         }
@@ -45,9 +61,11 @@ public enum SurveyLoader {
 
         var towns: [Town]
         if let townsInput = inputs.towns {
-            let rawTowns = try LayerReader.read(townsInput, role: .towns, configuredCRS: configuredSource)
+            let rawTowns = try timings.measure("read towns") {
+                try LayerReader.read(townsInput, role: .towns, configuredCRS: configuredSource)
+            }
             noteAssumption(rawTowns.crs, layer: "towns", &issues)
-            towns = TownLoader.load(rawTowns, transformer: try transformer(rawTowns.crs, analysis, path: townsInput.path), config: config, &issues)
+            towns = try TownLoader.load(rawTowns, projection: try projection(rawTowns.crs, analysis, path: townsInput.path), config: config, &issues)
             layers.append(loaded(rawTowns, kept: towns.count))
         } else {
             towns = TownLoader.fromParcels(parcels, config: config, &issues)
@@ -62,19 +80,27 @@ public enum SurveyLoader {
             }
             let table = try LayerReader.read(attributesInput, role: .attributes, configuredCRS: nil, needsCRS: false)
             let tableField = joinOn == nil ? (config.join.tableField ?? parcelField) : parcelField
-            let joined = try AttributeJoin.apply(table, to: &survey, parcelField: parcelField, tableField: tableField, config: config, &issues)
+            let joined = try timings.measure("join attributes") { try AttributeJoin.apply(table, to: &survey, parcelField: parcelField, tableField: tableField, config: config, &issues) }
             survey.layers.append(loaded(table, kept: table.features.count - joined.unmatchedRows))
         }
 
-        SurveyChecks.reportOverlaps(survey.parcels, minimum: config.checks.overlapMinSquareMetres, &issues)
-        SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
-        return Result(survey: survey, issues: issues)
+        try timings.measure("check overlaps") {
+            try SurveyChecks.reportOverlaps(survey.parcels, minimum: config.checks.overlapMinSquareMetres, workers: workers, &issues)
+        }
+        timings.measure("check outliers") {
+            SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
+        }
+        return Result(survey: survey, issues: issues, timings: timings)
     }
 
-    private static func transformer(_ source: SourceCRS?, _ analysis: AnalysisCRS, path: String) throws -> Transformer? {
+    /// nil when no reprojection is needed. Makes one transformer here so that a CRS PROJ
+    /// cannot handle fails once, with the file named, rather than in every worker.
+    private static func projection(_ source: SourceCRS?, _ analysis: AnalysisCRS, path: String) throws -> Projection? {
         guard let source, source.definition != analysis.definition else { return nil }
         do {
-            return try Transformer(from: source.definition, to: analysis.definition)
+            let projection = Projection(source: source.definition, target: analysis.definition)
+            _ = try projection.makeTransformer()
+            return projection
         } catch {
             throw SurveyError(path: path, message: "cannot transform from \(source.label) to \(analysis.definition): \(error)")
         }

@@ -2,14 +2,14 @@ import GeoKit
 
 /// Towns (镇/街道) with size classes, from a towns layer or from the parcels' town field.
 enum TownLoader {
-    static func load(_ raw: RawLayer, transformer: Transformer?, config: Config, _ issues: inout IssueLog) -> [Town] {
+    static func load(_ raw: RawLayer, projection: Projection?, config: Config, _ issues: inout IssueLog) throws -> [Town] {
         let nameIndex = ValueParsing.fieldIndex(raw.fields, candidates: config.fields.townName)
         let classIndex = ValueParsing.fieldIndex(raw.fields, candidates: config.fields.townSizeClass)
         if nameIndex == nil {
             issues.add("towns", nil, .missingField, .warning, zh: "镇街图层缺少名称字段（\(config.fields.townName.joined(separator: "/"))）",
                        en: "the towns layer has no name field (\(config.fields.townName.joined(separator: "/")))")
         }
-        let preparation = GeometryPreparation(layer: "towns", transformer: transformer)
+        let preparation = GeometryPreparation(layer: "towns", transformer: try projection?.makeTransformer())
         var towns: [Town] = []
         for feature in raw.features {
             let name = nameIndex.flatMap { ValueParsing.text(feature.values[$0]) } ?? "fid \(feature.fid)"

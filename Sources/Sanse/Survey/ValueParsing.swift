@@ -14,7 +14,9 @@ enum ValueParsing {
     /// empty.
     static func text(_ value: FieldValue) -> String? {
         guard let raw = value.text else { return nil }
-        let folded = raw.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Compatibility folding is slow; only full-width forms and the ideographic space need it.
+        let needsFolding = raw.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) || $0.value == 0x3000 }
+        let folded = (needsFolding ? raw.precomposedStringWithCompatibilityMapping : raw).trimmingCharacters(in: .whitespacesAndNewlines)
         return folded.isEmpty ? nil : folded
     }
 
@@ -24,17 +26,19 @@ enum ValueParsing {
         case .integer(let number): return .value(Double(number))
         case .real(let number): return number.isFinite ? .value(number) : .invalid(String(number))
         case .string:
-            guard let folded = text(value) else { return .missing }
-            let cleaned = folded.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
-                .replacingOccurrences(of: " ", with: "")
+            guard let folded = text(value), !missingPlaceholders.contains(folded.uppercased()) else { return .missing }
+            let cleaned = String(folded.filter { $0 != "," && $0 != " " })
             guard let number = Double(cleaned), number.isFinite else { return .invalid(folded) }
             return .value(number)
         }
     }
 
+    /// What surveys write in a cell that has no value.
+    static let missingPlaceholders: Set<String> = ["/", "-", "--", "—", "——", "无", "空", "N/A", "NA", "NULL", "NONE", "#N/A"]
+
     /// A/B/C/D, also written `A类`, `A级`, `a`, `Ａ`, `A档`.
     static func grade(_ value: FieldValue) -> Parsed<Grade> {
-        guard let folded = text(value) else { return .missing }
+        guard let folded = text(value), !missingPlaceholders.contains(folded.uppercased()) else { return .missing }
         var letters = folded.uppercased()
         for suffix in ["类", "级", "档", "等"] where letters.hasSuffix(suffix) {
             letters.removeLast(suffix.count)

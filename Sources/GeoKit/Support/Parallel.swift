@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+
+/// Runs chunks of an index range on several threads at once, with results in chunk order, so
+/// the output never depends on the number of workers or on scheduling.
+///
+/// Each thread has its own GEOS context (`GEOSContext.current`); a body that needs PROJ makes
+/// its own `Transformer`. A body must only use geometries no other chunk uses, or clones of
+/// shared ones (`Geometry.clone()` only reads its source).
+public enum Parallel {
+    /// `SANSE_WORKERS` if set, else the number of cores.
+    public static var defaultWorkerCount: Int {
+        if let text = ProcessInfo.processInfo.environment["SANSE_WORKERS"], let count = Int(text), count > 0 {
+            return count
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Splits `0..<count` into contiguous chunks and runs `body` on each, `workers` at a time.
+    /// - Parameter minimumChunk: the smallest chunk worth a thread hop.
+    /// - Returns: one result per chunk, in index order.
+    public static func mapChunks<T: Sendable>(
+        count: Int, workers: Int = defaultWorkerCount, minimumChunk: Int = 64,
+        _ body: @Sendable (Range<Int>) throws -> T
+    ) throws -> [T] {
+        guard count > 0 else { return [] }
+        // A few chunks per worker even out uneven work.
+        let chunkCount = max(1, min(workers * 4, (count + minimumChunk - 1) / minimumChunk))
+        let ranges = (0..<chunkCount).map { chunk in
+            (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+        }
+        if workers <= 1 || chunkCount == 1 {
+            return try ranges.map(body)
+        }
+        let results = ChunkResults<T>(count: chunkCount)
+        let next = ChunkCounter()
+        DispatchQueue.concurrentPerform(iterations: min(workers, chunkCount)) { _ in
+            while let chunk = next.take(below: chunkCount) {
+                results.set(chunk, Result { try body(ranges[chunk]) })
+            }
+        }
+        return try results.values.map { try $0.get() }
+    }
+}
+
+private final class ChunkResults<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<T, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<T, any Error>) {
+        lock.withLock { slots[index] = value }
+    }
+
+    var values: [Result<T, any Error>] { lock.withLock { slots.map { $0! } } }
+}
+
+private final class ChunkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard next < limit else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import Sanse
+
+@main
+struct SanseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sanse",
+        abstract: "三色 — the blue/yellow/red renovation map of a county's old industrial blocks (老旧工业区块).",
+        subcommands: [CheckCommand.self])
+}
+
+/// Exit codes as SPEC defines them.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let dataProblems: Int32 = 1
+    static let badInput: Int32 = 2
+}
+
+/// Writes a line to stderr: logs never mix with output files.
+func log(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

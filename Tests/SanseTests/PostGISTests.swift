@@ -1,0 +1,95 @@
+import Foundation
+import GeoKit
+import Testing
+@testable import Sanse
+
+/// A throw-away PostgreSQL + PostGIS server on loopback (scripts/postgis-sandbox.sh).
+struct PostGISSandbox {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let script = repository.appendingPathComponent("scripts/postgis-sandbox.sh").path
+
+    /// Whether this machine can run the server; CI must (its setup installs it).
+    static var available: Bool {
+        let binaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        return binaries.contains { FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") }
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/ogr2ogr")
+    }
+
+    static var required: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    let folder: String
+    let port: Int
+
+    var connection: String { "PG:host=127.0.0.1 port=\(port) dbname=survey user=postgres" }
+
+    static func start() throws -> PostGISSandbox {
+        let sandbox = PostGISSandbox(folder: NSTemporaryDirectory() + "sanse-pg-\(UUID().uuidString.prefix(8))",
+                                     port: 40_000 + Int(getpid() % 20_000))
+        try run("/bin/bash", [script, "start", sandbox.folder, String(sandbox.port)])
+        return sandbox
+    }
+
+    func stop() {
+        _ = try? Self.run("/bin/bash", [Self.script, "stop", folder])
+    }
+
+    /// Runs a command to completion. posix_spawn + waitpid rather than Foundation's Process,
+    /// which also waits for descriptors the started server inherits, and so never returns.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let log = NSTemporaryDirectory() + "sanse-pg-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = quoted.joined(separator: " ") + " </dev/null >'\(log)' 2>&1"
+        let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
+        guard spawned == 0 else { throw SurveyError(path: executable, message: "cannot start (\(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw SurveyError(path: executable, message: "\(arguments.joined(separator: " ")) failed (status \(status)): \(text)")
+        }
+        return text
+    }
+}
+
+@Suite("PostGIS input", .serialized)
+struct PostGISTests {
+    @Test(.enabled(if: PostGISSandbox.available || PostGISSandbox.required, "needs PostgreSQL + PostGIS (scripts/setup.sh)"))
+    func surveyFromPostGISEqualsTheSameSurveyFromAFile() throws {
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gpkg = folder.appendingPathComponent("survey.gpkg").path
+        let control = folder.appendingPathComponent("control.gpkg").path
+        try SurveyFixtures.writeParcels(to: gpkg, driver: "GPKG", crs: "EPSG:4549")
+        try SurveyFixtures.writeControlLines(to: control, driver: "GPKG", crs: "EPSG:4549")
+
+        let server = try PostGISSandbox.start()
+        defer { server.stop() }
+        for file in [gpkg, control] {
+            try PostGISSandbox.run("/usr/bin/ogr2ogr", ["-f", "PostgreSQL", server.connection, file])
+        }
+
+        let fromFile = try SurveyLoader.load(SurveyInputs(parcels: InputSource(gpkg), controlLines: InputSource(control)), config: .default)
+        let fromDatabase = try SurveyLoader.load(
+            SurveyInputs(parcels: InputSource(server.connection, layer: "parcels"),
+                         controlLines: InputSource(server.connection, layer: "control_lines")),
+            config: .default)
+
+        #expect(fromDatabase.survey.layers[0].driver == "PostgreSQL")
+        #expect(fromDatabase.survey.layers[0].sourceCRS == "EPSG:4549")
+        #expect(fromDatabase.survey.analysisCRS == fromFile.survey.analysisCRS)
+        #expect(fromDatabase.survey.parcels.map(\.id) == fromFile.survey.parcels.map(\.id))
+        #expect(fromDatabase.survey.parcels.map(\.grade) == fromFile.survey.parcels.map(\.grade))
+        #expect(fromDatabase.survey.parcels.map(\.far) == fromFile.survey.parcels.map(\.far))
+        #expect(fromDatabase.survey.parcels.map(\.enterprise) == fromFile.survey.parcels.map(\.enterprise))
+        let databaseAreas = try fromDatabase.survey.parcels.map { try $0.geometry.area() }
+        let fileAreas = try fromFile.survey.parcels.map { try $0.geometry.area() }
+        #expect(databaseAreas == fileAreas)
+        #expect(fromDatabase.issues.issues.map(\.kind) == fromFile.issues.issues.map(\.kind))
+        #expect(try fromDatabase.survey.controlPolygons[0].area() == fromFile.survey.controlPolygons[0].area())
+    }
+}

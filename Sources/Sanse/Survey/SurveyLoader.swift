@@ -84,9 +84,6 @@ public enum SurveyLoader {
             survey.layers.append(loaded(table, kept: table.features.count - joined.unmatchedRows))
         }
 
-        try timings.measure("check overlaps") {
-            try SurveyChecks.reportOverlaps(survey.parcels, minimum: config.checks.overlapMinSquareMetres, workers: workers, &issues)
-        }
         timings.measure("check outliers") {
             SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
         }

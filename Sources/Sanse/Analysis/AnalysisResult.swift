@@ -1,0 +1,67 @@
+import GeoKit
+
+/// 1 亩 = 10000/15 m².
+public let squareMetresPerMu = 10_000.0 / 15.0
+
+/// One block (连片区块) with every figure SPEC gives it.
+public struct Block: Sendable {
+    /// `B0001` …, deterministic (SPEC semantics 10).
+    public var id: String
+    /// Indices into `Survey.parcels`, ascending.
+    public var parcelIndices: [Int]
+    public var town: String?
+    public var townClass: TownSizeClass
+    public var land: Geometry
+    public var outline: Geometry
+    public var landM2: Double
+    public var outlineM2: Double
+    public var insideShare: Double
+    public var lineStatus: LineStatus
+    public var cdShare: Double?
+    public var far: Double?
+    public var taxPerMu: Double?
+    public var cdAreaM2: Double
+    public var isCluster10ha: Bool
+    public var renovationCandidate: Bool
+    public var category: Category
+    /// A Chinese sentence naming the deciding rule and its figures.
+    public var reasons: String
+    /// How the parcels hold together: joins by touching, joins across a gap, the widest gap.
+    public var touchingJoins: Int
+    public var gapJoins: Int
+    public var widestGapM: Double
+
+    public var landHa: Double { landM2 / 10_000 }
+    public var landMu: Double { landM2 / squareMetresPerMu }
+    public var smallestParcelID: String = ""
+}
+
+/// One parcel's checks and its block.
+public struct ParcelResult: Sendable {
+    /// Index into `AnalysisResult.blocks`.
+    public var blockIndex: Int
+    public var town: String?
+    public var areaM2: Double
+    public var insideShare: Double
+    public var lineStatus: LineStatus
+    /// Distance to the control area; nil for parcels inside it.
+    public var distanceToLineM: Double?
+    public var category: Category
+
+    public var areaMu: Double { areaM2 / squareMetresPerMu }
+}
+
+/// Everything the analysis found, ready for the outputs.
+public struct AnalysisResult: Sendable {
+    /// In the order of `Survey.parcels`.
+    public var parcels: [ParcelResult]
+    /// In block-id order.
+    public var blocks: [Block]
+    /// C, the union of the control polygons.
+    public var controlArea: Geometry
+    /// One row per town, then the county total.
+    public var towns: [TownStatistics]
+    /// Overlaps found while building blocks.
+    public var issues: IssueLog
+    public var timings: StageTimings
+}

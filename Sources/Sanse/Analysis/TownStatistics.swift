@@ -1,0 +1,64 @@
+/// One row of the town-by-town table (cf. the seed's 各街道工作任务分解表).
+public struct TownStatistics: Sendable, Equatable {
+    /// The town's name; `合计` for the county total; `未定` for blocks in no known town.
+    public var town: String
+    public var sizeClass: TownSizeClass?
+    public var blocks = 0
+    public var landMu = 0.0
+    public var blocksByCategory: [Category: Int] = [:]
+    public var muByCategory: [Category: Double] = [:]
+    public var clusters10ha = 0
+    public var renovationCandidates = 0
+    public var parcels = 0
+    public var enterprises = 0
+    public var cdLandMu = 0.0
+
+    public static let totalName = "合计"
+    public static let unknownTown = "未定"
+
+    /// Rows in the towns layer's order (or by name without one), towns without blocks kept,
+    /// then `未定` if needed, then the total.
+    static func table(blocks: [Block], parcels: [Parcel], towns: [Town], config: Config) -> [TownStatistics] {
+        var order = towns.map(\.name)
+        var seen = Set(order)
+        order = order.filter { name in seen.remove(name) != nil }  // first occurrence only
+        for block in blocks {
+            let name = block.town ?? unknownTown
+            if !order.contains(name) { order.append(name) }
+        }
+        var rows: [String: TownStatistics] = [:]
+        var enterprises: [String: Set<String>] = [:]
+        var allEnterprises = Set<String>()
+        for block in blocks {
+            let name = block.town ?? unknownTown
+            rows[name, default: TownStatistics(town: name, sizeClass: block.town == nil ? nil : block.townClass)].add(block)
+            for index in block.parcelIndices {
+                if let enterprise = parcels[index].enterprise {
+                    enterprises[name, default: []].insert(enterprise)
+                    allEnterprises.insert(enterprise)
+                }
+            }
+        }
+        var table = order.map { name -> TownStatistics in
+            var row = rows[name] ?? TownStatistics(town: name, sizeClass: towns.first { $0.name == name }?.sizeClass)
+            row.enterprises = enterprises[name]?.count ?? 0
+            return row
+        }
+        var total = TownStatistics(town: totalName, sizeClass: nil)
+        for block in blocks { total.add(block) }
+        total.enterprises = allEnterprises.count
+        table.append(total)
+        return table
+    }
+
+    mutating func add(_ block: Block) {
+        blocks += 1
+        landMu += block.landMu
+        blocksByCategory[block.category, default: 0] += 1
+        muByCategory[block.category, default: 0] += block.landMu
+        if block.isCluster10ha { clusters10ha += 1 }
+        if block.renovationCandidate { renovationCandidates += 1 }
+        parcels += block.parcelIndices.count
+        cdLandMu += block.cdAreaM2 / squareMetresPerMu
+    }
+}

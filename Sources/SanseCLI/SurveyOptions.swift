@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Sanse
 
 /// The input options shared by `run` and `check`.
@@ -34,6 +35,16 @@ struct SurveyOptions: ParsableArguments {
         SurveyInputs(
             parcels: InputSource(parcels), controlLines: InputSource(controlLines),
             towns: towns.map { InputSource($0) }, attributes: attributes.map { InputSource($0) })
+    }
+
+    /// The config, or a one-line error and exit code 2.
+    func loadConfigOrExit() throws -> Config {
+        do {
+            return try loadConfig()
+        } catch {
+            log("sanse: \(error)")
+            throw ExitCode(ExitStatus.badInput)
+        }
     }
 
     func loadConfig() throws -> Config {

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A problem writing an output file.
+public struct OutputError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// A file opened for writing, with errors reported rather than ignored.
+final class FileOutput {
+    let path: String
+    private let handle: UnsafeMutablePointer<FILE>
+
+    init?(path: String) {
+        guard let handle = fopen(path, "wb") else { return nil }
+        self.path = path
+        self.handle = handle
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
+        guard written == bytes.count else {
+            throw OutputError(path: path, message: "write failed (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+
+    private var closed = false
+
+    /// Flushes and closes, reporting a failure (e.g. a full disk) that earlier writes hid.
+    func finish() throws {
+        let failed = fflush(handle) != 0 || ferror(handle) != 0
+        let reason = String(cString: strerror(errno))
+        close()
+        if failed { throw OutputError(path: path, message: "write failed (\(reason))") }
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        fclose(handle)
+    }
+
+    deinit { close() }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GeoKit
+
+/// Writes every output file of a run into the staging folder.
+enum OutputWriter {
+    static func write(_ report: RunReport, request: RunRequest, folder: OutputFolder, timings: inout StageTimings) throws -> [String] {
+        let survey = report.survey, analysis = report.analysis
+        let crs = survey.analysisCRS.definition
+        let workers = request.workers
+        let blocks = analysis.blocks
+        let parcels = survey.parcels
+        let sourceNames = FeatureProperties.sourceNames(survey.parcelFields)
+        var written: [String] = []
+
+        let webSystems: [WebCRS] = [.wgs84] + request.webCopies.filter { $0 != .wgs84 }
+        try timings.measure("write geojson") {
+            for web in webSystems {
+                let suffix = web == .wgs84 ? "geojson" : "\(web.rawValue).geojson"
+                try WebGeoJSONWriter.write(to: folder.path("blocks.\(suffix)"), count: blocks.count, analysisCRS: crs, webCRS: web, workers: workers) { index in
+                    (FeatureProperties.block(blocks[index]), blocks[index].land)
+                }
+                try WebGeoJSONWriter.write(to: folder.path("outlines.\(suffix)"), count: blocks.count, analysisCRS: crs, webCRS: web, workers: workers) { index in
+                    (FeatureProperties.outline(blocks[index]), blocks[index].outline)
+                }
+                let results = analysis.parcels
+                try WebGeoJSONWriter.write(to: folder.path("parcels.\(suffix)"), count: parcels.count, analysisCRS: crs, webCRS: web, workers: workers) { index in
+                    let result = results[index]
+                    return (FeatureProperties.parcel(parcels[index], result, blockID: blocks[result.blockIndex].id, sourceNames: sourceNames),
+                            parcels[index].geometry)
+                }
+                let control = analysis.controlArea.parts.filter { !$0.isEmpty }
+                try WebGeoJSONWriter.write(to: folder.path("control-lines.\(suffix)"), count: control.count, analysisCRS: crs, webCRS: web, workers: 1) { index in
+                    ([("part", .integer(Int64(index + 1))), ("area_m2", .number((try? control[index].area()) ?? 0, decimals: 2)),
+                      ("stroke", .string("#8e24aa")), ("fill-opacity", .number(0, decimals: 0)), ("title", .string("工业控制线"))],
+                     control[index])
+                }
+                written += ["blocks", "outlines", "parcels", "control-lines"].map { "\($0).\(suffix)" }
+            }
+        }
+
+        try timings.measure("write tables") {
+            let title = "\(request.config.surveyName) 三色分区统计"
+            let notes = [
+                "分析坐标系：\(survey.analysisCRS.definition)（\(survey.analysisCRS.name)）",
+                "连片容差 \(Tables.fixed(request.config.contiguity.gapMetres, 2)) 米；1 亩 = 10000/15 平方米",
+                "宗地 \(parcels.count) 宗，区块 \(blocks.count) 个；问题记录 \(report.issues.count) 条（见 issues.csv）",
+            ]
+            let files: [(String, String)] = [
+                ("summary.csv", Tables.summaryCSV(analysis.towns)),
+                ("summary.md", Tables.summaryMarkdown(analysis.towns, title: title, notes: notes)),
+                ("issues.csv", Tables.issuesCSV(report.issues)),
+                ("blocks.csv", Tables.blocksCSV(blocks, parcels: parcels)),
+                ("parcels.csv", Tables.parcelsCSV(parcels, analysis.parcels, blocks: blocks)),
+            ]
+            for (name, text) in files {
+                guard let file = FileOutput(path: folder.path(name)) else { throw OutputError(path: folder.path(name), message: "cannot create the file") }
+                try file.write(text)
+                try file.finish()
+                written.append(name)
+            }
+        }
+
+        try timings.measure("write geopackage") {
+            try GeoPackageExport.write(to: folder.path("sanse.gpkg"), survey: survey, analysis: analysis)
+            written.append("sanse.gpkg")
+        }
+
+        written.append("run.json")
+        let manifest = RunManifest(
+            runName: request.runName,
+            inputs: survey.layers.map {
+                RunManifest.Input(role: $0.role, path: $0.path, layer: $0.layer, driver: $0.driver, sourceCRS: $0.sourceCRS,
+                                  featuresRead: $0.featuresRead, featuresKept: $0.featuresKept, files: RunManifest.files(of: $0.path))
+            },
+            config: ConfigSnapshot(request.config),
+            analysisCRS: .init(definition: survey.analysisCRS.definition, name: survey.analysisCRS.name, reason: survey.analysisCRS.reason),
+            webCopies: webSystems.map { web in
+                web == .wgs84
+                    ? .init(crs: "EPSG:4326 (WGS 84, RFC 7946)", files: ["blocks.geojson", "outlines.geojson", "parcels.geojson", "control-lines.geojson"],
+                            approximate: false, note: "longitude/latitude, 7 decimals")
+                    : .init(crs: "GCJ-02", files: ["blocks", "outlines", "parcels", "control-lines"].map { "\($0).gcj02.geojson" },
+                            approximate: true, note: "offset by the public WGS 84 → GCJ-02 formula, for 高德/腾讯 base maps; metre-level approximation")
+            },
+            counts: .init(
+                parcels: parcels.count, blocks: blocks.count,
+                blocksByCategory: Dictionary(uniqueKeysWithValues: Category.allCases.map { c in (c.rawValue, blocks.filter { $0.category == c }.count) }),
+                landMuByCategory: Dictionary(uniqueKeysWithValues: Category.allCases.map { c in
+                    (c.rawValue, blocks.filter { $0.category == c }.reduce(0) { $0 + $1.landMu })
+                }),
+                clusters10ha: blocks.filter(\.isCluster10ha).count,
+                renovationCandidates: blocks.filter(\.renovationCandidate).count,
+                issuesByKind: Dictionary(grouping: report.issues, by: \.kind.rawValue).mapValues(\.count)),
+            workers: workers,
+            outputs: written.dropLast().map { name in
+                .init(file: name, bytes: (try? FileManager.default.attributesOfItem(atPath: folder.path(name))[.size] as? Int) ?? 0)
+            },
+            timings: timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1000).rounded() / 1000) })
+        try manifest.json().write(to: URL(fileURLWithPath: folder.path("run.json")))
+        return written
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GeoKit
+
+/// What one run is asked to do.
+public struct RunRequest: Sendable {
+    public var inputs: SurveyInputs
+    public var config: Config
+    /// `--crs`, `--source-crs`, `--join-on`: override the config.
+    public var analysisCRS: String?
+    public var sourceCRS: String?
+    public var joinOn: String?
+    /// Where the outputs go (replaced as a whole when the run succeeds).
+    public var outputFolder: String
+    /// Extra GeoJSON copies in other lon/lat systems (`--web-crs gcj02`).
+    public var webCopies: [WebCRS]
+    public var workers: Int
+    public var runName: String
+
+    public init(inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil,
+                outputFolder: String, webCopies: [WebCRS] = [], workers: Int = Parallel.defaultWorkerCount, runName: String? = nil) {
+        self.inputs = inputs
+        self.config = config
+        self.analysisCRS = analysisCRS
+        self.sourceCRS = sourceCRS
+        self.joinOn = joinOn
+        self.outputFolder = outputFolder
+        self.webCopies = webCopies
+        self.workers = workers
+        self.runName = runName ?? URL(fileURLWithPath: outputFolder).lastPathComponent
+    }
+}
+
+/// What a run found and wrote.
+public struct RunReport: Sendable {
+    public var survey: Survey
+    public var analysis: AnalysisResult
+    public var issues: [SurveyIssue]
+    public var timings: StageTimings
+    /// The finished output folder (nil for `check`).
+    public var outputFolder: String?
+    public var outputs: [String]
+
+    /// Repaired, skipped or suspicious features: such a run exits with code 1.
+    public var hasProblems: Bool { issues.contains { $0.severity >= .warning } }
+}
+
+/// The one place that runs the stages in order: read → validate → analyse → classify → write.
+public enum Pipeline {
+    /// Loads, validates and analyses, writing nothing (`sanse check`).
+    public static func check(_ request: RunRequest) throws -> RunReport {
+        let loaded = try SurveyLoader.load(request.inputs, config: request.config, analysisCRS: request.analysisCRS,
+                                           sourceCRS: request.sourceCRS, joinOn: request.joinOn, workers: request.workers)
+        let analysis = try Analyzer.run(loaded.survey, config: request.config, workers: request.workers)
+        var timings = loaded.timings
+        timings.append(analysis.timings)
+        return RunReport(survey: loaded.survey, analysis: analysis, issues: loaded.issues.issues + analysis.issues.issues,
+                         timings: timings, outputFolder: nil, outputs: [])
+    }
+
+    /// The full run: everything `check` does, then every output, moved into place at the end.
+    public static func run(_ request: RunRequest) throws -> RunReport {
+        let inputPaths = [request.inputs.parcels.path, request.inputs.controlLines.path] + [request.inputs.towns?.path, request.inputs.attributes?.path].compactMap { $0 }
+        // Refuse a bad output folder before spending minutes on the analysis.
+        let folder = try OutputFolder(destination: URL(fileURLWithPath: request.outputFolder), inputs: inputPaths)
+        defer { folder.discard() }
+        var report = try check(request)
+        var timings = report.timings
+        let outputs = try OutputWriter.write(report, request: request, folder: folder, timings: &timings)
+        report.timings = timings
+        try folder.commit()
+        report.outputFolder = folder.destination.path
+        report.outputs = outputs
+        return report
+    }
+
+    /// Removes unfinished output folders; for signal handlers.
+    public static func discardUnfinishedOutputs() {
+        OutputFolder.discardAllOpen()
+    }
+}

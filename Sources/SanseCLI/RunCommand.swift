@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import GeoKit
+import Sanse
+
+/// `sanse run`: the full run, every output.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Analyse a survey and write the 三色 map, GeoJSON, GeoPackage and tables.")
+
+    @OptionGroup var survey: SurveyOptions
+
+    @Option(name: .long, help: "Output folder (default Output/<run name>); replaced as a whole when the run succeeds.")
+    var out: String?
+
+    @Option(name: .long, help: "Also write GeoJSON in this web CRS: gcj02 (高德/腾讯, approximate).")
+    var webCrs: String?
+
+    @Option(name: .long, help: "Worker threads (default: all cores).")
+    var workers: Int?
+
+    func run() throws {
+        let config = try survey.loadConfigOrExit()
+        var copies: [WebCRS] = []
+        if let webCrs {
+            guard let parsed = WebCRS(rawValue: webCrs.lowercased()), parsed == .gcj02 else {
+                log("sanse: --web-crs takes gcj02 (WGS 84 GeoJSON is always written)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            copies.append(parsed)
+        }
+        let name = URL(fileURLWithPath: survey.parcels).deletingPathExtension().lastPathComponent
+        let request = RunRequest(
+            inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs, joinOn: survey.joinOn,
+            outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
+        let report = try runReportingErrors { try Pipeline.run(request) }
+        printReport(report)
+        if report.hasProblems { throw ExitCode(ExitStatus.dataProblems) }
+    }
+}
+
+/// Runs a pipeline call, turning failures into a one-line message and exit code 2.
+func runReportingErrors<T>(_ body: () throws -> T) throws -> T {
+    installSignalHandlers()
+    do {
+        return try body()
+    } catch let error as SurveyError {
+        log("sanse: \(error.path): \(error.message)")
+    } catch let error as OutputError {
+        log("sanse: \(error.path): \(error.message)")
+    } catch let error as ConfigError {
+        log("sanse: \(error)")
+    } catch {
+        log("sanse: \(error)")
+    }
+    throw ExitCode(ExitStatus.badInput)
+}
+
+/// SIGINT/SIGTERM: remove unfinished outputs, then die as the signal asks.
+func installSignalHandlers() {
+    for signalNumber in [SIGINT, SIGTERM] {
+        signal(signalNumber) { received in
+            Pipeline.discardUnfinishedOutputs()
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+    }
+}
+
+func printReport(_ report: RunReport) {
+    let survey = report.survey, analysis = report.analysis
+    log("analysis CRS: \(survey.analysisCRS.definition) (\(survey.analysisCRS.name)) — \(survey.analysisCRS.reason)")
+    for layer in survey.layers {
+        log("\(layer.role): \(layer.path) [\(layer.layer), \(layer.driver), \(layer.sourceCRS)] \(layer.featuresKept) of \(layer.featuresRead) kept")
+    }
+    log("parcels \(survey.parcels.count), blocks \(analysis.blocks.count)")
+    for category in Category.allCases {
+        let blocks = analysis.blocks.filter { $0.category == category }
+        log("  \(category.chinese) \(category.rawValue): \(blocks.count) blocks, \(String(format: "%.1f", blocks.reduce(0) { $0 + $1.landMu })) 亩")
+    }
+    let byKind = Dictionary(grouping: report.issues, by: \.kind)
+    if !report.issues.isEmpty {
+        log("issues: " + SurveyIssue.Kind.allCases.compactMap { kind in byKind[kind].map { "\(kind.rawValue) \($0.count)" } }.joined(separator: ", "))
+    }
+    for stage in report.timings.stages {
+        log("  " + stage.name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%7.2f s", stage.seconds))
+    }
+    if let folder = report.outputFolder { log("outputs: \(folder)") }
+}

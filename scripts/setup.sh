@@ -7,7 +7,7 @@ set -euo pipefail
 # The C libraries sanse is built on, and pkg-config to find them.
 build_packages=(pkg-config libgeos-dev libproj-dev libgdal-dev)
 # Tools the tests use as real clients of sanse's outputs.
-test_packages=(librsvg2-bin gdal-bin postgresql-15-postgis-3)
+test_packages=(librsvg2-bin gdal-bin postgresql-15-postgis-3 chromium libjs-leaflet)
 
 want=("${build_packages[@]}")
 if [ "${1:-}" != "--build-only" ]; then

@@ -33,26 +33,9 @@ struct PostGISSandbox {
         _ = try? Self.run("/bin/bash", [Self.script, "stop", folder])
     }
 
-    /// Runs a command to completion. posix_spawn + waitpid rather than Foundation's Process,
-    /// which also waits for descriptors the started server inherits, and so never returns.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let log = NSTemporaryDirectory() + "sanse-pg-\(UUID().uuidString).log"
-        defer { try? FileManager.default.removeItem(atPath: log) }
-        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = quoted.joined(separator: " ") + " </dev/null >'\(log)' 2>&1"
-        let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
-        guard spawned == 0 else { throw SurveyError(path: executable, message: "cannot start (\(spawned))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            throw SurveyError(path: executable, message: "\(arguments.joined(separator: " ")) failed (status \(status)): \(text)")
-        }
-        return text
+        try Subprocess.run(executable, arguments)
     }
 }
 

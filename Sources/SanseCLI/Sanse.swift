@@ -7,7 +7,7 @@ struct SanseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanse",
         abstract: "三色 — the blue/yellow/red renovation map of a county's old industrial blocks (老旧工业区块).",
-        subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, DemoCommand.self, ConfigCommand.self])
 }
 
 /// Exit codes as SPEC defines them.

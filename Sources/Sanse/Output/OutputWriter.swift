@@ -42,7 +42,7 @@ enum OutputWriter {
             let title = "\(request.config.surveyName) 三色分区统计"
             let notes = [
                 "分析坐标系：\(survey.analysisCRS.definition)（\(survey.analysisCRS.name)）",
-                "连片容差 \(Tables.fixed(request.config.contiguity.gapMetres, 2)) 米；1 亩 = 10000/15 平方米",
+                "连片容差 \(RuleEngine.format(request.config.contiguity.gapMetres, .landM2, threshold: true)) 米；1 亩 = 10000/15 平方米",
                 "宗地 \(parcels.count) 宗，区块 \(blocks.count) 个；问题记录 \(report.issues.count) 条（见 issues.csv）",
             ]
             let files: [(String, String)] = [

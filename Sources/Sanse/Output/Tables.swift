@@ -18,10 +18,9 @@ enum Tables {
         value.map { "\($0)" } ?? ""
     }
 
+    /// Always `decimals` places, as tables print them (1071.0, not 1071).
     static func fixed(_ value: Double, _ decimals: Int) -> String {
-        var out: [UInt8] = []
-        JSONText.appendNumber(value, decimals: decimals, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(format: "%.\(decimals)f", value)
     }
 
     static let summaryHeader = [

@@ -39,6 +39,8 @@ let package = Package(
 
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
         .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),
+        // Runs the built `sanse` executable end to end.
+        .testTarget(name: "SanseCLITests", dependencies: ["SanseCLI", "Sanse", "GeoKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,20 @@ struct SanseCommand: ParsableCommand {
         commandName: "sanse",
         abstract: "三色 — the blue/yellow/red renovation map of a county's old industrial blocks (老旧工业区块).",
         subcommands: [RunCommand.self, CheckCommand.self, DemoCommand.self, ConfigCommand.self])
+
+    /// Bad usage exits with 2 as SPEC says (ArgumentParser's own code is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                log(fullMessage(for: error))
+                Foundation.exit(ExitStatus.badInput)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes as SPEC defines them.

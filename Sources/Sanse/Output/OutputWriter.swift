@@ -87,7 +87,7 @@ enum OutputWriter {
                 landMuByCategory: Dictionary(uniqueKeysWithValues: Category.allCases.map { c in
                     (c.rawValue, blocks.filter { $0.category == c }.reduce(0) { $0 + $1.landMu })
                 }),
-                clusters10ha: blocks.filter(\.isCluster10ha).count,
+                tenHectareClusters: blocks.filter(\.isCluster10ha).count,
                 renovationCandidates: blocks.filter(\.renovationCandidate).count,
                 issuesByKind: Dictionary(grouping: report.issues, by: \.kind.rawValue).mapValues(\.count)),
             workers: workers,

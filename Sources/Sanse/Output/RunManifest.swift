@@ -43,7 +43,7 @@ struct RunManifest: Encodable {
         var blocks: Int
         var blocksByCategory: [String: Int]
         var landMuByCategory: [String: Double]
-        var clusters10ha: Int
+        var tenHectareClusters: Int
         var renovationCandidates: Int
         var issuesByKind: [String: Int]
     }

@@ -68,6 +68,7 @@ enum OutputWriter {
         written.append("run.json")
         let manifest = RunManifest(
             runName: request.runName,
+            fingerprint: RunFingerprint.of(request),
             inputs: survey.layers.map {
                 RunManifest.Input(role: $0.role, path: $0.path, layer: $0.layer, driver: $0.driver, sourceCRS: $0.sourceCRS,
                                   featuresRead: $0.featuresRead, featuresKept: $0.featuresKept, files: RunManifest.files(of: $0.path))

@@ -60,6 +60,8 @@ struct RunManifest: Encodable {
 
     var tool = Tool()
     var runName: String
+    /// See `RunFingerprint`: equal fingerprints mean equal outputs.
+    var fingerprint: String
     var inputs: [Input]
     var config: ConfigSnapshot
     var analysisCRS: CRS

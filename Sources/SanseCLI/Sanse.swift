@@ -7,7 +7,7 @@ struct SanseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanse",
         abstract: "三色 — the blue/yellow/red renovation map of a county's old industrial blocks (老旧工业区块).",
-        subcommands: [RunCommand.self, CheckCommand.self, BatchCommand.self, DemoCommand.self, ConfigCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, BatchCommand.self, DiffCommand.self, DemoCommand.self, ConfigCommand.self])
 
     /// Bad usage exits with 2 as SPEC says (ArgumentParser's own code is 64).
     static func main() {

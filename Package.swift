@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // C libraries, nothing else: a module map and a shim header each.
@@ -35,7 +36,11 @@ let package = Package(
         // case-insensitive file systems.
         .executableTarget(
             name: "SanseCLI",
-            dependencies: ["Sanse", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Sanse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
         .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),

@@ -19,8 +19,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let config = try survey.loadConfigOrExit()
-        let request = RunRequest(inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs,
+        var request = RunRequest(inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs,
                                  joinOn: survey.joinOn, outputFolder: "", workers: workers ?? Parallel.defaultWorkerCount)
+        request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.check(request) }
         printReport(report)
         for issue in report.issues.prefix(show) {

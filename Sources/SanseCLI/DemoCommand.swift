@@ -24,7 +24,9 @@ struct DemoCommand: ParsableCommand {
             towns: InputSource(file("shapefile/towns.shp")), attributes: InputSource(file("muju-evaluation.csv")))
         let started = Date()
         let report = try runReportingErrors {
-            try Pipeline.run(RunRequest(inputs: inputs, config: config, outputFolder: out, webCopies: [.gcj02], runName: "demo"))
+            var request = RunRequest(inputs: inputs, config: config, outputFolder: out, webCopies: [.gcj02], runName: "demo")
+            request.progress = { Progress.show($0) }
+            return try Pipeline.run(request)
         }
         printReport(report)
         if let folder = report.outputFolder,

@@ -31,9 +31,10 @@ struct RunCommand: ParsableCommand {
             copies.append(parsed)
         }
         let name = URL(fileURLWithPath: survey.parcels).deletingPathExtension().lastPathComponent
-        let request = RunRequest(
+        var request = RunRequest(
             inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs, joinOn: survey.joinOn,
             outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
+        request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.run(request) }
         printReport(report)
         if report.hasProblems { throw ExitCode(ExitStatus.dataProblems) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Sanse
 
 @main
@@ -31,7 +32,50 @@ enum ExitStatus {
     static let badInput: Int32 = 2
 }
 
-/// Writes a line to stderr: logs never mix with output files.
+/// Logs go to stderr through swift-log, never into stdout or output files.
+let logger: Logger = {
+    LoggingSystem.bootstrap { label in
+        var handler = PlainStandardErrorHandler(label: label)
+        handler.logLevel = ProcessInfo.processInfo.environment["SANSE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return handler
+    }
+    return Logger(label: "sanse")
+}()
+
 func log(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Progress.clear()
+    logger.info("\(message)")
+}
+
+/// Writes the message alone on a line: planners read these, not log parsers.
+struct PlainStandardErrorHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        let prefix = level >= .warning ? "\(level): " : ""
+        FileHandle.standardError.write(Data((prefix + message.description + "\n").utf8))
+    }
+}
+
+/// A one-line stage indicator on a terminal; nothing at all when stderr is not a terminal
+/// (batch jobs, CI, pipes).
+enum Progress {
+    static let enabled = isatty(2) == 1
+
+    static func show(_ stage: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K… \(stage)".utf8))
+    }
+
+    static func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
 }

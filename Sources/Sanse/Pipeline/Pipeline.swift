@@ -15,6 +15,8 @@ public struct RunRequest: Sendable {
     public var webCopies: [WebCRS]
     public var workers: Int
     public var runName: String
+    /// Told the name of each stage as it starts (the CLI shows it on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil,
                 outputFolder: String, webCopies: [WebCRS] = [], workers: Int = Parallel.defaultWorkerCount, runName: String? = nil) {
@@ -48,8 +50,10 @@ public struct RunReport: Sendable {
 public enum Pipeline {
     /// Loads, validates and analyses, writing nothing (`sanse check`).
     public static func check(_ request: RunRequest) throws -> RunReport {
+        request.progress?("reading and checking the survey")
         let loaded = try SurveyLoader.load(request.inputs, config: request.config, analysisCRS: request.analysisCRS,
                                            sourceCRS: request.sourceCRS, joinOn: request.joinOn, workers: request.workers)
+        request.progress?("analysing \(loaded.survey.parcels.count) parcels")
         let analysis = try Analyzer.run(loaded.survey, config: request.config, workers: request.workers)
         var timings = loaded.timings
         timings.append(analysis.timings)
@@ -65,6 +69,7 @@ public enum Pipeline {
         defer { folder.discard() }
         var report = try check(request)
         var timings = report.timings
+        request.progress?("writing outputs")
         let outputs = try OutputWriter.write(report, request: request, folder: folder, timings: &timings)
         report.timings = timings
         try folder.commit()

@@ -17,37 +17,67 @@ struct GeometryPreparation {
 
     /// Parses and reprojects a feature's geometry, or reports why it could not be.
     func reproject(_ feature: RawFeature, id: String, _ issues: inout IssueLog) -> Geometry? {
-        guard let wkb = feature.wkb else {
+        guard var wkb = feature.wkb else {
             issues.add(layer, id, .nullGeometry, .error, zh: "几何为空值，已跳过", en: "null geometry, skipped")
             return nil
         }
-        let geometry: Geometry
+        // The extent read from the WKB is nil for an empty geometry, malformed bytes or
+        // non-finite coordinates: parse to tell which.
+        guard let extent = feature.extent else {
+            do {
+                let parsed = try Geometry(wkb: wkb)
+                if parsed.isEmpty {
+                    issues.add(layer, id, .emptyGeometry, .error, zh: "几何为空，已跳过", en: "empty geometry, skipped")
+                } else {
+                    reportBadCoordinates(id, &issues)
+                }
+            } catch {
+                issues.add(layer, id, .unreadableGeometry, .error, zh: "几何无法读取，已跳过：\(error)", en: "geometry cannot be read, skipped: \(error)")
+            }
+            return nil
+        }
+        guard [extent.minX, extent.minY, extent.maxX, extent.maxY].allSatisfy({ abs($0) < Self.coordinateLimit }) else {
+            reportBadCoordinates(id, &issues)
+            return nil
+        }
+        // Reproject inside the WKB where it can be walked, so the geometry is built only once.
+        var stillToTransform = transformer
+        if let transformer, let failures = transformer.transform(wkb: &wkb) {
+            if let first = failures.first {
+                reportReprojection(id, "PROJ could not transform point \(first)", &issues)
+                return nil
+            }
+            stillToTransform = nil
+        }
+        var geometry: Geometry
         do {
             geometry = try Geometry(wkb: wkb)
         } catch {
             issues.add(layer, id, .unreadableGeometry, .error, zh: "几何无法读取，已跳过：\(error)", en: "geometry cannot be read, skipped: \(error)")
             return nil
         }
-        if geometry.isEmpty {
-            issues.add(layer, id, .emptyGeometry, .error, zh: "几何为空，已跳过", en: "empty geometry, skipped")
-            return nil
+        if let stillToTransform {
+            do {
+                geometry = try stillToTransform.transform(geometry)
+            } catch {
+                reportReprojection(id, String(describing: error), &issues)
+                return nil
+            }
         }
         guard Self.hasSaneCoordinates(geometry) else {
-            issues.add(layer, id, .badCoordinates, .error, zh: "坐标非有限值或超出范围，已跳过", en: "coordinates are not finite or out of range, skipped")
+            reportReprojection(id, "the result lies out of range", &issues)
             return nil
         }
-        guard let transformer else { return geometry }
-        let failure: String
-        do {
-            let projected = try transformer.transform(geometry)
-            if Self.hasSaneCoordinates(projected) { return projected }
-            failure = "the result lies out of range"
-        } catch {
-            failure = String(describing: error)
-        }
+        return geometry
+    }
+
+    private func reportBadCoordinates(_ id: String, _ issues: inout IssueLog) {
+        issues.add(layer, id, .badCoordinates, .error, zh: "坐标非有限值或超出范围，已跳过", en: "coordinates are not finite or out of range, skipped")
+    }
+
+    private func reportReprojection(_ id: String, _ failure: String, _ issues: inout IssueLog) {
         issues.add(layer, id, .reprojectionFailed, .error,
                    zh: "坐标转换失败，已跳过（\(failure)）", en: "could not be reprojected, skipped (\(failure))")
-        return nil
     }
 
     /// Makes a reprojected geometry valid and polygonal, or reports why it cannot be.

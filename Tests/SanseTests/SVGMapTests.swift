@@ -341,7 +341,7 @@ struct SVGMapTests {
     @Test(.enabled(if: environment["SANSE_SVG_BENCH"] != nil))
     func timeALargeRender() throws {
         let parcels = Int(Self.environment["SANSE_SVG_BENCH"]!) ?? 100_000
-        let survey = try SVGMapFixtures.county(zones: parcels / 85, townColumns: 5, townRows: 4)
+        let survey = try SVGMapFixtures.county(zones: parcels / 80, townColumns: 8, townRows: 6)
         let analysis = try Analyzer.run(survey, config: .default)
         let start = Date()
         let svg = try SVGMap.render(survey: survey, analysis: analysis, options: SVGMapOptions())

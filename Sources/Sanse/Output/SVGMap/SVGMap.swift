@@ -66,8 +66,24 @@ enum SVGPage {
         let crsNote = options.crsNote.isEmpty
             ? "坐标系 \(survey.analysisCRS.name) (\(survey.analysisCRS.definition))" : options.crsNote
         var panel = SVGWriter()
-        let panelContentHeight = writePanel(&panel, legend: legend, frame: frame, notes: [crsNote, options.sourceNote])
-        let panelHeight = max(frame.heightPixels, panelContentHeight)
+        let legendHeight = writePanel(&panel, legend: legend, frame: frame)
+        // The notes sit at the foot of the panel.
+        let noteLines = [crsNote, options.sourceNote].filter { !$0.isEmpty }.map {
+            SVGText.wrapped($0, fontSize: 12, maxWidth: panelWidth - 2 * panelPadding)
+        }
+        let notesHeight = noteLines.reduce(0) { $0 + Double($1.count) * 17 + 4 } + 14
+        let panelHeight = max(frame.heightPixels, legendHeight + 20 + notesHeight)
+        panel.raw("<g id=\"notes\" font-size=\"12\" fill=\"\(MapStyle.mutedTextColour)\">\n")
+        var noteY = panelHeight - notesHeight
+        panel.raw("<line x1=\"\(SVGText.px(panelPadding))\" y1=\"\(SVGText.px(noteY - 4))\" x2=\"\(SVGText.px(panelWidth - panelPadding))\" y2=\"\(SVGText.px(noteY - 4))\" stroke=\"#bbbbbb\" stroke-width=\"0.8\"/>\n")
+        for lines in noteLines {
+            for line in lines {
+                panel.text(line, x: panelPadding, y: noteY + 12, size: 12)
+                noteY += 17
+            }
+            noteY += 4
+        }
+        panel.raw("</g>\n")
         let pageHeight = mapY + max(frame.heightPixels, panelHeight) + margin
 
         var out = SVGWriter()
@@ -217,7 +233,7 @@ enum SVGPage {
 
     /// Writes the panel's content (coordinates relative to its top left) and returns the
     /// height it needs.
-    private static func writePanel(_ out: inout SVGWriter, legend: Legend, frame: MapFrame, notes: [String]) -> Double {
+    private static func writePanel(_ out: inout SVGWriter, legend: Legend, frame: MapFrame) -> Double {
         let left = panelPadding, right = panelWidth - panelPadding
         var y = 18.0
 
@@ -227,7 +243,10 @@ enum SVGPage {
         y += 38
 
         // The three colours with their counts and areas.
-        let countRight = 214.0
+        // The count column sits left of the widest area figure (bold in the total row).
+        let widestArea = (legend.rows.map(\.mu) + [legend.totalMu])
+            .map { SVGText.width("\(SVGText.grouped($0, decimals: 1)) 亩", fontSize: 15) * 1.05 }.max() ?? 0
+        let countRight = min(214, right - widestArea - 14)
         out.raw("<g id=\"legend-categories\" font-size=\"15\" fill=\"\(MapStyle.textColour)\">\n")
         for row in legend.rows {
             let category = row.category
@@ -276,18 +295,8 @@ enum SVGPage {
         // Scale bar.
         out.text("比例尺", x: left, y: y + 14, size: 14, bold: true, fill: MapStyle.textColour)
         y += 26
-        y += MapDecorations.scaleBar(&out, x: left + 6, y: y, maxPixels: right - left - 40, scale: frame.scale) + 18
+        y += MapDecorations.scaleBar(&out, x: left + 6, y: y, maxPixels: right - left - 40, scale: frame.scale)
 
-        // Notes, wrapped to the panel.
-        out.raw("<g id=\"notes\" font-size=\"12\" fill=\"\(MapStyle.mutedTextColour)\">\n")
-        for note in notes where !note.isEmpty {
-            for line in SVGText.wrapped(note, fontSize: 12, maxWidth: right - left) {
-                out.text(line, x: left, y: y + 12, size: 12)
-                y += 17
-            }
-            y += 4
-        }
-        out.raw("</g>\n")
         return y + 12
     }
 }

@@ -10,7 +10,8 @@ struct OutputTests {
     @Test func everyOutputIsWrittenAndNonTrivial() throws {
         let (folder, report) = try OutputFixtures.run(webCopies: [.gcj02])
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in Self.geoJSONFiles + ["summary.csv", "summary.md", "issues.csv", "run.json", "sanse.gpkg", "blocks.csv", "parcels.csv"]
+        for name in Self.geoJSONFiles + ["summary.csv", "summary.md", "issues.csv", "run.json", "sanse.gpkg", "blocks.csv", "parcels.csv", "map.svg",
+                                         "map-坎墩街道.svg", "map-周巷镇.svg"]
             + Self.geoJSONFiles.map({ $0.replacingOccurrences(of: ".geojson", with: ".gcj02.geojson") }) {
             let size = (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             #expect(size > 100, "\(name) has \(size) bytes")
@@ -129,7 +130,7 @@ struct OutputTests {
         defer { try? FileManager.default.removeItem(at: base) }
         let (first, _) = try OutputFixtures.run(workers: 1, into: base)
         let (second, _) = try OutputFixtures.run(workers: 2, into: base)
-        for name in Self.geoJSONFiles + ["summary.csv", "summary.md", "issues.csv", "blocks.csv", "parcels.csv", "sanse.gpkg"] {
+        for name in Self.geoJSONFiles + ["summary.csv", "summary.md", "issues.csv", "blocks.csv", "parcels.csv", "sanse.gpkg", "map.svg"] {
             let a = try Data(contentsOf: first.appendingPathComponent(name)), b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(a == b, "\(name) differs between runs")
         }

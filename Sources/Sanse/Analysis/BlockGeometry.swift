@@ -16,11 +16,12 @@ struct BlockGeometry: Sendable {
     /// - Parameter parcelAreas: every parcel's own area, by parcel index.
     static func make(members: [Int], parcels: [Parcel], parcelAreas: [Double], gap: Double, overlapMinimum: Double) throws -> BlockGeometry {
         let geometries = members.map { parcels[$0].geometry }
-        let land = members.count == 1 ? geometries[0] : try Geometry.union(of: geometries)
+        // A block never shares a GEOS object with its parcels: outputs may read both at once.
+        let land = members.count == 1 ? geometries[0].clone() : try Geometry.union(of: geometries)
         let landM2 = try land.area()
         let outline = gap > 0
             ? try land.buffer(gap / 2, quadrantSegments: quadrantSegments).buffer(-gap / 2, quadrantSegments: quadrantSegments)
-            : land
+            : land.clone()
         // Overlaps can only exist where the parcels' areas add up to more than their union:
         // an exact test that spares the pairwise search in almost every block.
         let sum = members.reduce(0) { $0 + parcelAreas[$1] }

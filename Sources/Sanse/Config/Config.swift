@@ -4,6 +4,9 @@
 public struct Config: Sendable, Equatable {
     /// Shown in the map title and the tables, e.g. 慈溪市工业用地调查.
     public var surveyName: String = "工业用地调查"
+    /// The survey's date as shown under the map title, e.g. 2025年12月; nil = the newest input
+    /// file's date.
+    public var surveyDate: String?
     /// Analysis CRS (`EPSG:4549`, WKT, PROJJSON); nil chooses it as SPEC semantics 1 says.
     public var analysisCRS: String?
     /// CRS for inputs that carry none (a Shapefile without `.prj`).

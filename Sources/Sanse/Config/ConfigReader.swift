@@ -39,8 +39,9 @@ public enum ConfigReader {
         for (key, value) in try reader.mapping(root, keys: ["survey", "crs", "layers", "fields", "join", "contiguity", "line_check", "sizing", "checks", "rules"]) {
             switch key {
             case "survey":
-                for (key, value) in try reader.mapping(value, keys: ["name"]) where key == "name" {
-                    config.surveyName = try reader.string(value) ?? config.surveyName
+                for (key, value) in try reader.mapping(value, keys: ["name", "date"]) {
+                    if key == "name" { config.surveyName = try reader.string(value) ?? config.surveyName }
+                    if key == "date" { config.surveyDate = try reader.string(value) }
                 }
             case "crs":
                 for (key, value) in try reader.mapping(value, keys: ["analysis", "source"]) {

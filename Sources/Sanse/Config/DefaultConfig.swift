@@ -7,6 +7,7 @@ public enum DefaultConfig {
 
 survey:
   name: 工业用地调查            # 地图标题中的调查名称 / survey name in the map title
+  date: null                  # 调查日期, 如 2025年12月; null = 输入文件日期 / survey date; null = input files' date
 
 crs:
   analysis: null              # 分析坐标系, 如 EPSG:4549; null = 自动选择 (SPEC 1)

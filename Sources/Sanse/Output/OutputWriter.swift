@@ -60,6 +60,10 @@ enum OutputWriter {
             }
         }
 
+        try timings.measure("write maps") {
+            written += try MapFiles.write(survey: survey, analysis: analysis, request: request, folder: folder)
+        }
+
         try timings.measure("write geopackage") {
             try GeoPackageExport.write(to: folder.path("sanse.gpkg"), survey: survey, analysis: analysis)
             written.append("sanse.gpkg")

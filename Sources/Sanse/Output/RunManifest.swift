@@ -102,6 +102,7 @@ struct RunManifest: Encodable {
 /// The effective config as written to run.json.
 struct ConfigSnapshot: Encodable {
     var surveyName: String
+    var surveyDate: String?
     var analysisCRS: String?
     var sourceCRS: String?
     var fields: [String: [String]]
@@ -114,6 +115,7 @@ struct ConfigSnapshot: Encodable {
 
     init(_ config: Config) {
         surveyName = config.surveyName
+        surveyDate = config.surveyDate
         analysisCRS = config.analysisCRS
         sourceCRS = config.sourceCRS
         fields = [

@@ -1,0 +1,49 @@
+import Foundation
+import GeoKit
+
+/// The printed maps: map.svg for the whole survey and map-<镇街>.svg for each town with blocks.
+enum MapFiles {
+    /// The county map is drawn wider so that more block labels fit.
+    static let countyWidth = 2400.0
+    static let townWidth = 1600.0
+
+    static func write(survey: Survey, analysis: AnalysisResult, request: RunRequest, folder: OutputFolder) throws -> [String] {
+        let date = request.config.surveyDate ?? inputDate(request.inputs)
+        let subtitle = [request.config.surveyName, date].compactMap { $0 }.joined(separator: " · ")
+        let source = "数据来源：\(URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent) 等；sanse \(SanseVersion.current) 生成"
+        var written: [String] = []
+        let county = SVGMapOptions(subtitle: subtitle, sourceNote: source, widthPixels: countyWidth)
+        try save(try SVGMap.render(survey: survey, analysis: analysis, options: county), folder.path("map.svg"))
+        written.append("map.svg")
+        guard !survey.towns.isEmpty else { return written }
+        let towns = Set(analysis.blocks.compactMap(\.town))
+        for town in survey.towns.map(\.name) where towns.contains(town) && !written.contains(fileName(town)) {
+            var options = county
+            options.title = "\(town)老旧工业区块“三色”图"
+            options.town = town
+            options.widthPixels = townWidth
+            try save(try SVGMap.render(survey: survey, analysis: analysis, options: options), folder.path(fileName(town)))
+            written.append(fileName(town))
+        }
+        return written
+    }
+
+    static func fileName(_ town: String) -> String {
+        "map-" + town.map { "/\\:*?\"<>|".contains($0) ? "_" : String($0) }.joined() + ".svg"
+    }
+
+    private static func save(_ svg: String, _ path: String) throws {
+        guard let file = FileOutput(path: path) else { throw OutputError(path: path, message: "cannot create the file") }
+        try file.write(svg)
+        try file.finish()
+    }
+
+    /// The newest input file's month, e.g. 2026年11月: the same inputs give the same title.
+    static func inputDate(_ inputs: SurveyInputs) -> String? {
+        let paths = [inputs.parcels.path, inputs.controlLines.path, inputs.towns?.path, inputs.attributes?.path].compactMap { $0 }
+        let dates = paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+        guard let newest = dates.max() else { return nil }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: newest)
+        return "\(parts.year!)年\(parts.month!)月"
+    }
+}

@@ -189,16 +189,10 @@ enum Rasterizer {
         let svgPath = pngPath + ".svg"
         try svg.write(toFile: svgPath, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: svgPath) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = (width.map { ["-w", String($0)] } ?? []) + ["-o", pngPath, svgPath]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RasterError(message: "rsvg-convert exited with \(process.terminationStatus)")
+        do {
+            try Subprocess.run(tool, (width.map { ["-w", String($0)] } ?? []) + ["-o", pngPath, svgPath])
+        } catch {
+            throw RasterError(message: "rsvg-convert failed: \(error)")
         }
     }
 

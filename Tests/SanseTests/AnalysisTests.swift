@@ -197,7 +197,7 @@ struct AnalysisTests {
 
     @Test func parallelResultsEqualSerialResults() throws {
         // 900 lots in 30 clusters with jittered gaps, some straddling the control line.
-        var generator = SplitMix(seed: 7)
+        var generator = SVGMapFixtures.Random(state: 7)
         var lots: [P] = []
         for cluster in 0..<30 {
             let cx = Double(cluster % 6) * 1500, cy = Double(cluster / 6) * 1500
@@ -222,17 +222,5 @@ struct AnalysisTests {
         #expect(serial.parcels.map(\.distanceToLineM) == parallel.parcels.map(\.distanceToLineM))
         #expect(try serial.blocks.map { try $0.land.wkb() } == parallel.blocks.map { try $0.land.wkb() })
         #expect(Set(serial.blocks.map(\.category)).count == 3, "the fixture exercises all three colours")
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func unit() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
 }

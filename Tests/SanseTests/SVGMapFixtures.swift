@@ -40,6 +40,11 @@ enum SVGMapFixtures {
             return z ^ (z >> 31)
         }
 
+        /// In 0 ..< 1.
+        mutating func unit() -> Double {
+            Double(next() >> 11) / Double(1 << 53)
+        }
+
         mutating func uniform(_ low: Double, _ high: Double) -> Double {
             low + (high - low) * Double(next() >> 11) / Double(1 << 53)
         }

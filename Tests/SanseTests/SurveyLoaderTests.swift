@@ -187,3 +187,74 @@ struct SurveyLoaderTests {
         }
     }
 }
+
+@Suite("Survey loading: hostile coordinates")
+struct HostileCoordinateTests {
+    @Test func aFeatureAtOneE300IsSkippedAndDoesNotMoveTheCRSChoice() throws {
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parcels = folder.appendingPathComponent("huge.geojson")
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"宗地编号":"bad"},"geometry":{"type":"Polygon","coordinates":[[[121.2,30.2],[1e300,30.2],[121.3,30.3],[121.2,30.2]]]}},
+        {"type":"Feature","properties":{"宗地编号":"good"},"geometry":{"type":"Polygon","coordinates":[[[121.2,30.2],[121.21,30.2],[121.21,30.21],[121.2,30.2]]]}}]}
+        """.write(to: parcels, atomically: true, encoding: .utf8)
+        let control = folder.appendingPathComponent("control.geojson").path
+        try SurveyFixtures.writeControlLines(to: control, driver: "GeoJSON", crs: nil, transform: try Transformer(from: "EPSG:4549", to: "EPSG:4326"))
+        let result = try SurveyLoader.load(SurveyInputs(parcels: InputSource(parcels.path), controlLines: InputSource(control)), config: .default)
+        #expect(result.survey.analysisCRS.definition == "EPSG:4549")
+        #expect(result.survey.parcels.map(\.id) == ["good"])
+        #expect(result.issues.issues.first { $0.featureID == "bad" }?.kind == .badCoordinates)
+    }
+
+    @Test func projectedCoordinatesDeclaredAsLonLatAreAClearError() throws {
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // GK metres written into a file that declares EPSG:4326.
+        let parcels = folder.appendingPathComponent("mislabelled.gpkg").path
+        try SurveyFixtures.writeParcels(to: parcels, driver: "GPKG", crs: "EPSG:4326")
+        do {
+            _ = try SurveyLoader.load(SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(parcels)), config: .default)
+            Issue.record("metres declared as degrees were accepted")
+        } catch let error as SurveyError {
+            #expect(error.path == parcels)
+            #expect(error.message.contains("not a longitude and latitude"))
+        }
+    }
+
+    @Test func zonesNeverTrapOnWildLongitudes() {
+        for longitude in [-1e300, -181, 0, 74, 136, 1e300] {
+            let code = AnalysisCRSResolver.autoZone(longitude: longitude, latitude: 10)
+            #expect((32601...32660).contains(code))
+        }
+    }
+}
+
+@Suite("Survey loading: incomplete Shapefiles")
+struct IncompleteShapefileTests {
+    @Test func aShapefileWithoutItsDBFIsAnErrorNamingIt() throws {
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parcels = folder.appendingPathComponent("parcels.shp").path
+        try SurveyFixtures.writeParcels(to: parcels, driver: "ESRI Shapefile", crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"], fieldNames: ["宗地编号"])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("parcels.dbf"))
+        #expect {
+            try SurveyLoader.load(SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(parcels)), config: .default)
+        } throws: { error in
+            (error as? SurveyError)?.message.contains(".dbf") == true && (error as? SurveyError)?.path == parcels
+        }
+    }
+
+    @Test func aShapefileWithoutItsSHXIsAnErrorNamingIt() throws {
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parcels = folder.appendingPathComponent("parcels.shp").path
+        try SurveyFixtures.writeParcels(to: parcels, driver: "ESRI Shapefile", crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"], fieldNames: ["宗地编号"])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("parcels.shx"))
+        #expect {
+            try SurveyLoader.load(SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(parcels)), config: .default)
+        } throws: { error in
+            (error as? SurveyError)?.message.contains(".shx") == true
+        }
+    }
+}

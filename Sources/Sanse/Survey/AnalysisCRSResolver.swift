@@ -25,6 +25,10 @@ enum AnalysisCRSResolver {
         } else {
             lonLat = try Transformer(from: parcels, to: "EPSG:4326").transform(centre)
         }
+        guard abs(lonLat.x) <= 180, abs(lonLat.y) <= 90 else {
+            throw PROJError(operation: "choose the analysis CRS",
+                            message: "the data's centre (\(lonLat.x), \(lonLat.y)) is not a longitude and latitude: are the coordinates projected while the layer declares a geographic CRS? Give the right one with --source-crs")
+        }
         let code = autoZone(longitude: lonLat.x, latitude: lonLat.y)
         let crs = try CoordinateReferenceSystem(epsg: code)
         let place = String(format: "%.3f, %.3f", lonLat.x, lonLat.y)
@@ -43,10 +47,10 @@ enum AnalysisCRSResolver {
     static func autoZone(longitude: Double, latitude: Double) -> Int {
         if isInChina(longitude: longitude, latitude: latitude) {
             // EPSG:4534 is CM 75°E; each code after it is 3° further east, to 4554 (CM 135°E).
-            let step = Int(((longitude - 75) / 3).rounded())
-            return 4534 + min(max(step, 0), 20)
+            let step = ((longitude - 75) / 3).rounded()
+            return 4534 + Int(min(max(step, 0), 20))
         }
-        let zone = min(max(Int(((longitude + 180) / 6).rounded(.down)) + 1, 1), 60)
+        let zone = Int(min(max(((longitude + 180) / 6).rounded(.down) + 1, 1), 60))
         return (latitude >= 0 ? 32600 : 32700) + zone
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GeoKit
 
 /// The part an input layer plays, with the names that identify it in a multi-layer file.
@@ -37,11 +38,15 @@ struct RawLayer {
     var features: [RawFeature]
     var crs: SourceCRS?
 
-    /// The extent of all finite geometries.
+    /// The extent of the geometries with usable coordinates: a feature beyond
+    /// `GeometryPreparation.coordinateLimit` is skipped later and must not move the centre
+    /// that decides the analysis CRS.
     var extent: Envelope? { RawLayer.extent(of: features) }
 
     static func extent(of features: [RawFeature]) -> Envelope? {
-        features.lazy.compactMap(\.extent).reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
+        features.lazy.compactMap(\.extent)
+            .filter { [$0.minX, $0.minY, $0.maxX, $0.maxY].allSatisfy { abs($0) < GeometryPreparation.coordinateLimit } }
+            .reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
     }
 }
 
@@ -49,6 +54,7 @@ enum LayerReader {
     /// Opens the input, picks its layer and reads every feature.
     /// - Parameter needsCRS: false for an attribute table without geometry.
     static func read(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true) throws -> RawLayer {
+        try requireShapefileParts(source.path)
         let isCSV = source.path.lowercased().hasSuffix(".csv")
         // A CSV's WKT column becomes the geometry; every other column stays text, so keys such
         // as credit codes keep their leading zeros.
@@ -75,6 +81,22 @@ enum LayerReader {
             raw.crs = try SourceCRS.determine(layer: layer, configured: configuredCRS, extent: raw.extent, path: source.path)
         }
         return raw
+    }
+
+    /// GDAL opens a Shapefile without its .dbf and silently drops every attribute; without the
+    /// attributes there are no ids, grades or towns, so that is an unusable input.
+    private static func requireShapefileParts(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        guard url.pathExtension.lowercased() == "shp" else { return }
+        let folder = url.deletingLastPathComponent()
+        let stem = url.deletingPathExtension().lastPathComponent.lowercased()
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let present = Set(siblings.filter { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent.lowercased() == stem }
+            .map { URL(fileURLWithPath: $0).pathExtension.lowercased() })
+        guard present.contains("shp") else { return }  // GDAL will name the missing file itself
+        if !present.contains("dbf") {
+            throw SurveyError(path: path, message: "the Shapefile's .dbf (its attribute table) is missing; copy all of its files (.shp, .shx, .dbf, .prj, .cpg) together")
+        }
     }
 
     private static func chooseLayer(_ dataset: VectorDataset, preferred: String?, role: LayerRole) throws -> VectorLayer {

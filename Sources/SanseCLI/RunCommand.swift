@@ -46,16 +46,11 @@ func runReportingErrors<T>(_ body: () throws -> T) throws -> T {
     installSignalHandlers()
     do {
         return try body()
-    } catch let error as SurveyError {
-        log("sanse: \(error.path): \(error.message)")
-    } catch let error as OutputError {
-        log("sanse: \(error.path): \(error.message)")
-    } catch let error as ConfigError {
-        log("sanse: \(error)")
     } catch {
+        // SurveyError, OutputError and ConfigError all describe themselves as "file: reason".
         log("sanse: \(error)")
+        throw ExitCode(ExitStatus.badInput)
     }
-    throw ExitCode(ExitStatus.badInput)
 }
 
 /// SIGINT/SIGTERM: remove unfinished outputs, then die as the signal asks.

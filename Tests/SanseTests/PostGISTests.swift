@@ -25,17 +25,12 @@ struct PostGISSandbox {
     static func start() throws -> PostGISSandbox {
         let sandbox = PostGISSandbox(folder: NSTemporaryDirectory() + "sanse-pg-\(UUID().uuidString.prefix(8))",
                                      port: 40_000 + Int(getpid() % 20_000))
-        try run("/bin/bash", [script, "start", sandbox.folder, String(sandbox.port)])
+        try Subprocess.run("/bin/bash", [script, "start", sandbox.folder, String(sandbox.port)])
         return sandbox
     }
 
     func stop() {
-        _ = try? Self.run("/bin/bash", [Self.script, "stop", folder])
-    }
-
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        try Subprocess.run(executable, arguments)
+        _ = try? Subprocess.run("/bin/bash", [Self.script, "stop", folder])
     }
 }
 
@@ -53,7 +48,7 @@ struct PostGISTests {
         let server = try PostGISSandbox.start()
         defer { server.stop() }
         for file in [gpkg, control] {
-            try PostGISSandbox.run("/usr/bin/ogr2ogr", ["-f", "PostgreSQL", server.connection, file])
+            try Subprocess.run("/usr/bin/ogr2ogr", ["-f", "PostgreSQL", server.connection, file])
         }
 
         let fromFile = try SurveyLoader.load(SurveyInputs(parcels: InputSource(gpkg), controlLines: InputSource(control)), config: .default)

@@ -13,15 +13,6 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
         self.maxY = maxY
     }
 
-    /// The smallest envelope holding every point, or nil when there are none.
-    public init?<S: Sequence>(points: S) where S.Element == Point2D {
-        var iterator = points.makeIterator()
-        guard let first = iterator.next() else { return nil }
-        var box = Envelope(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
-        while let p = iterator.next() { box.expand(toInclude: p) }
-        self = box
-    }
-
     public var width: Double { maxX - minX }
     public var height: Double { maxY - minY }
     public var area: Double { width * height }

@@ -12,8 +12,6 @@ struct TownAssignment: Sendable {
         tree = withShapes ? STRtree(envelopes: towns.map { $0.geometry?.envelope }) : nil
     }
 
-    var hasShapes: Bool { tree != nil }
-
     func sizeClass(of name: String?, config: Config) -> TownSizeClass {
         guard let name else { return config.sizing.defaultTownClass }
         return config.sizing.townClasses[name] ?? towns.first { $0.name == name }?.sizeClass ?? config.sizing.defaultTownClass

@@ -5,12 +5,21 @@ import GeoKit
 /// A small survey written to files and run through the whole pipeline.
 enum OutputFixtures {
     /// Runs the pipeline on the standard fixture (GeoJSON in lon/lat) and returns the output folder.
+    /// Without `base` the output goes into a fresh folder of its own: tests look for staging
+    /// leftovers next to it, and a shared /tmp holds other tests' runs in progress.
     static func run(webCopies: [WebCRS] = [], workers: Int = 2, into base: URL? = nil) throws -> (folder: URL, report: RunReport) {
         let (inputFolder, inputs) = try SurveyLoaderTests.geoJSONSurvey()
-        let out = (base ?? inputFolder.deletingLastPathComponent()).appendingPathComponent("sanse-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: inputFolder) }
+        let parent = try base ?? SurveyFixtures.folder()
+        let out = parent.appendingPathComponent("sanse-out-\(UUID().uuidString)")
         let request = RunRequest(inputs: inputs, config: .default, outputFolder: out.path, webCopies: webCopies, workers: workers)
         let report = try Pipeline.run(request)
         return (out, report)
+    }
+
+    /// Removes a folder made by `run()` without a base, with the private folder around it.
+    static func discard(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
     }
 
     static func json(_ url: URL) throws -> [String: Any] {

@@ -9,7 +9,7 @@ struct OutputTests {
 
     @Test func everyOutputIsWrittenAndNonTrivial() throws {
         let (folder, report) = try OutputFixtures.run(webCopies: [.gcj02])
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { OutputFixtures.discard(folder) }
         for name in Self.geoJSONFiles + ["summary.csv", "summary.md", "issues.csv", "run.json", "sanse.gpkg", "blocks.csv", "parcels.csv", "map.svg",
                                          "map-坎墩街道.svg", "map-周巷镇.svg"]
             + Self.geoJSONFiles.map({ $0.replacingOccurrences(of: ".geojson", with: ".gcj02.geojson") }) {
@@ -37,7 +37,7 @@ struct OutputTests {
 
     @Test func geoJSONFollowsRFC7946() throws {
         let (folder, report) = try OutputFixtures.run()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { OutputFixtures.discard(folder) }
         for name in Self.geoJSONFiles {
             let url = folder.appendingPathComponent(name)
             let text = try String(contentsOf: url, encoding: .utf8)
@@ -95,7 +95,7 @@ struct OutputTests {
 
     @Test func gcj02CopyIsOffsetByAFewHundredMetres() throws {
         let (folder, _) = try OutputFixtures.run(webCopies: [.gcj02])
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { OutputFixtures.discard(folder) }
         func firstPoint(_ name: String) throws -> [Double] {
             let features = try OutputFixtures.json(folder.appendingPathComponent(name))["features"] as! [[String: Any]]
             let geometry = features[0]["geometry"] as! [String: Any]
@@ -109,7 +109,7 @@ struct OutputTests {
 
     @Test func geoPackageOpensInQGISColoured() throws {
         let (folder, report) = try OutputFixtures.run()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { OutputFixtures.discard(folder) }
         let dataset = try VectorDataset(path: folder.appendingPathComponent("sanse.gpkg").path)
         #expect(Set(dataset.layerNames) == ["blocks", "outlines", "parcels", "control_lines", "layer_styles"])
         #expect(dataset.layer(named: "blocks")?.featureCount == report.analysis.blocks.count)
@@ -148,7 +148,7 @@ struct OutputTests {
 
     @Test func aFailedRunLeavesNoOutputAndKeepsThePreviousOne() throws {
         let (folder, _) = try OutputFixtures.run()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { OutputFixtures.discard(folder) }
         let previous = try Data(contentsOf: folder.appendingPathComponent("blocks.geojson"))
         let broken = SurveyInputs(parcels: InputSource("/no/such/parcels.geojson"), controlLines: InputSource("/no/such/control.geojson"))
         #expect(throws: SurveyError.self) { try Pipeline.run(RunRequest(inputs: broken, config: .default, outputFolder: folder.path)) }

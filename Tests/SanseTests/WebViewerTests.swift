@@ -13,7 +13,7 @@ struct WebViewerTests {
     @Test(.enabled(if: available || ProcessInfo.processInfo.environment["CI"] != nil, "needs chromium and libjs-leaflet (scripts/setup.sh)"))
     func leafletDrawsOneLayerPerBlockInItsColour() throws {
         let (folder, report) = try OutputFixtures.run()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { OutputFixtures.discard(folder) }
         let geojson = try String(contentsOf: folder.appendingPathComponent("blocks.geojson"), encoding: .utf8)
         // The page uses nothing but the file and the simplestyle properties it carries.
         let page = """

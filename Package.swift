@@ -40,7 +40,11 @@ let package = Package(
                 "Sanse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // GEOS allocates and frees millions of small objects from both workers; glibc's
+            // malloc spends a fifth of a run on them, jemalloc makes the run ~25% faster.
+            // Release only: the sanitizer builds bring their own allocator.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release))]),
 
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
         .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),

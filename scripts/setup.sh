@@ -4,8 +4,9 @@
 # sudo only when not already root.
 set -euo pipefail
 
-# The C libraries sanse is built on, and pkg-config to find them.
-build_packages=(pkg-config libgeos-dev libproj-dev libgdal-dev)
+# The C libraries sanse is built on, pkg-config to find them, and the allocator the release
+# build links.
+build_packages=(pkg-config libgeos-dev libproj-dev libgdal-dev libjemalloc-dev)
 # Tools the tests use as real clients of sanse's outputs.
 test_packages=(librsvg2-bin gdal-bin postgresql-15-postgis-3 chromium libjs-leaflet)
 

@@ -3,12 +3,13 @@
 
     python3 bench/benchmark.py --sizes 10000,100000 [--repeats 3] [--data /tmp/sanse-bench]
 
-For each size: generate the survey (once; GeoData/demo/generate_survey.py, fixed seed), run
-sanse and the peer alternately `repeats` times on the same GeoJSON files, each under
-/usr/bin/time -v, take the median wall time and peak RSS, cross-check the results with
+First it builds sanse (release) and creates the peer's virtual environment
+(scripts/setup-python-env.sh: GeoPandas, shapely 2, pyogrio) if they are missing. For each
+size: generate the survey (once; GeoData/demo/generate_survey.py, fixed seed), run sanse and
+the peer alternately `repeats` times on the same GeoJSON files, each under /usr/bin/time -v,
+take the median wall time, CPU time and peak RSS, cross-check the results with
 bench/compare.py, and write BENCHMARKS.md with the machine, versions and the command.
-Needs: the release build (swift build -c release), scripts/setup-python-env.sh's venv and
-Debian's `time` package.
+Needs Debian's `time` package.
 """
 import argparse
 import json
@@ -27,14 +28,15 @@ SANSE = ROOT / ".build" / "release" / "sanse"
 
 
 def timed(command, log):
-    """Runs a command under /usr/bin/time -v; returns (wall seconds, peak RSS MB, exit code)."""
+    """Runs a command under /usr/bin/time -v; returns (wall s, peak RSS MB, user+sys CPU s, exit code)."""
     with open(log, "w") as out:
         started = time.monotonic()
         proc = subprocess.run(["/usr/bin/time", "-v"] + command, stdout=out, stderr=subprocess.STDOUT)
         wall = time.monotonic() - started
     text = Path(log).read_text(errors="replace")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    return wall, (int(rss.group(1)) / 1024 if rss else float("nan")), proc.returncode
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
+    return wall, (int(rss.group(1)) / 1024 if rss else float("nan")), cpu, proc.returncode
 
 
 def generate(size, data):
@@ -62,10 +64,10 @@ def run_size(size, repeats, data, results):
                 command = [str(VENV_PY), str(ROOT / "bench/peer.py")] + inputs + ["--out", str(target),
                                                                                   "--stages-json", str(out / "peer-stages.json")]
             out.mkdir(parents=True, exist_ok=True)
-            wall, rss, code = timed(command, out / f"{tool}-{attempt}.log")
+            wall, rss, cpu, code = timed(command, out / f"{tool}-{attempt}.log")
             if tool == "sanse" and code not in (0, 1) or tool == "peer" and code != 0:
                 raise SystemExit(f"{tool} failed on {size} parcels (exit {code}); see {out}/{tool}-{attempt}.log")
-            runs[tool].append((wall, rss))
+            runs[tool].append((wall, rss, cpu))
             print(f"{size:>9} {tool:5} run {attempt + 1}: {wall:7.1f} s {rss:8.0f} MB", file=sys.stderr)
     check = subprocess.run([sys.executable, str(ROOT / "bench/compare.py"), str(out / "peer"), str(out / "sanse")],
                            capture_output=True, text=True)
@@ -73,10 +75,12 @@ def run_size(size, repeats, data, results):
     stages = json.loads((out / "sanse" / "run.json").read_text())["timings"]
     results.append({
         "size": size,
-        "sanse_wall": statistics.median(w for w, _ in runs["sanse"]),
-        "sanse_rss": statistics.median(r for _, r in runs["sanse"]),
-        "peer_wall": statistics.median(w for w, _ in runs["peer"]),
-        "peer_rss": statistics.median(r for _, r in runs["peer"]),
+        "sanse_wall": statistics.median(w for w, _, _ in runs["sanse"]),
+        "sanse_rss": statistics.median(r for _, r, _ in runs["sanse"]),
+        "sanse_cpu": statistics.median(c for _, _, c in runs["sanse"]),
+        "peer_wall": statistics.median(w for w, _, _ in runs["peer"]),
+        "peer_rss": statistics.median(r for _, r, _ in runs["peer"]),
+        "peer_cpu": statistics.median(c for _, _, c in runs["peer"]),
         "crosscheck": summary,
         "crosscheck_ok": check.returncode == 0,
         "stages": stages,
@@ -106,18 +110,23 @@ def write_report(results, repeats, command):
         "Both read the same generated GeoJSON survey (parcels, control lines, towns) and do the same work "
         "(SPEC semantics 1–10: read, CRS, repair, contiguity, dissolve, closing, control-line shares, towns, "
         "rules, ids) and write GeoJSON; sanse also writes every other SPEC output: the 三色 maps (county and one per town), the GeoPackage, tables and run.json. "
-        f"Median of {repeats} alternating runs, wall time and peak RSS from /usr/bin/time -v.",
+        f"Median of {repeats} alternating runs; wall time, CPU time (user + system) and peak RSS from /usr/bin/time -v. "
+        "\"cores busy\" is CPU time over wall time (2 at most here); \"µs/parcel\" is sanse's wall time per parcel, "
+        "which stays flat when cost grows linearly.",
         "",
-        "| parcels | sanse s | peer s | speed-up | sanse MB | peer MB | memory ratio | cross-check |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| parcels | sanse s | peer s | speed-up | sanse MB | peer MB | memory ratio | sanse cores busy | peer cores busy "
+        "| sanse µs/parcel | cross-check |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         lines.append(f"| {r['size']:,} | {r['sanse_wall']:.1f} | {r['peer_wall']:.1f} | {r['peer_wall'] / r['sanse_wall']:.1f}× | "
-                     f"{r['sanse_rss']:.0f} | {r['peer_rss']:.0f} | {r['sanse_rss'] / r['peer_rss']:.2f} | {r['crosscheck']} |")
+                     f"{r['sanse_rss']:.0f} | {r['peer_rss']:.0f} | {r['sanse_rss'] / r['peer_rss']:.2f} | "
+                     f"{r['sanse_cpu'] / r['sanse_wall']:.2f} | {r['peer_cpu'] / r['peer_wall']:.2f} | "
+                     f"{r['sanse_wall'] / r['size'] * 1e6:.0f} | {r['crosscheck']} |")
     for r in results:
         lines += ["", f"sanse stages at {r['size']:,} parcels (run.json):", "",
                   "| stage | s |", "|---|---:|"] + [f"| {s['stage']} | {s['seconds']:.2f} |" for s in r["stages"]]
-    lines += ["", "Reproduce:", "", "```sh", "swift build -c release && scripts/setup-python-env.sh", command, "```", ""]
+    lines += ["", "Reproduce (builds sanse and the peer's venv first if needed):", "", "```sh", command, "```", ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines))
 
 
@@ -127,8 +136,9 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--data", default="/tmp/sanse-bench")
     args = parser.parse_args()
-    if not SANSE.exists():
-        raise SystemExit("build sanse first: swift build -c release")
+    subprocess.run(["bash", str(ROOT / "scripts/setup.sh"), "--build-only"], check=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "sanse"], cwd=ROOT, check=True)
+    subprocess.run(["bash", str(ROOT / "scripts/setup-python-env.sh")], check=True, stdout=subprocess.DEVNULL)
     if not Path("/usr/bin/time").exists():
         raise SystemExit("install Debian's time package: apt-get install time")
     results = []

@@ -10,10 +10,15 @@ enum Interruption {
     static let signals = [SIGINT, SIGTERM, SIGHUP]
 
     /// Call first thing in `main`, before any other thread starts: threads inherit the mask.
+    /// A signal that was ignored when sanse started stays ignored (`nohup`, a background job
+    /// of a script): Linux queues a blocked signal even when it is ignored, so it is not
+    /// blocked either.
     static func install() {
-        var blocked = signalSet()
+        let watched = signals.filter { !isIgnored($0) }
+        guard !watched.isEmpty else { return }
+        var blocked = signalSet(watched)
         pthread_sigmask(SIG_BLOCK, &blocked, nil)
-        Thread { watch() }.start()
+        Thread { watch(watched) }.start()
     }
 
     /// Exits with `status` unless an interruption is cleaning up, which then ends the process.
@@ -22,24 +27,30 @@ enum Interruption {
         Foundation.exit(status)
     }
 
-    private static func watch() {
-        var awaited = signalSet()
+    private static func watch(_ watched: [Int32]) {
+        var awaited = signalSet(watched)
         var received: Int32 = 0
         guard sigwait(&awaited, &received) == 0 else { return }
         Pipeline.discardUnfinishedOutputsBeforeDying()
         Progress.clear()
         FileHandle.standardError.write(Data("sanse: interrupted (\(String(cString: strsignal(received)))); unfinished outputs removed\n".utf8))
         signal(received, SIG_DFL)
-        var unblocked = signalSet()
+        var unblocked = signalSet(watched)
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         raise(received)
         _exit(128 + received)  // not reached: the default action of these signals ends the process
     }
 
-    private static func signalSet() -> sigset_t {
+    private static func signalSet(_ numbers: [Int32]) -> sigset_t {
         var set = sigset_t()
         sigemptyset(&set)
-        for number in signals { sigaddset(&set, number) }
+        for number in numbers { sigaddset(&set, number) }
         return set
+    }
+
+    private static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 }

@@ -37,8 +37,9 @@ final class SanseProcess {
 
     /// Starts sanse with stdin from /dev/null and stdout/stderr into files. SIGINT, SIGTERM and
     /// SIGHUP start at their defaults and unblocked, as in a terminal, whatever this process
-    /// inherited (a non-interactive shell starts background jobs with SIGINT ignored).
-    init(_ arguments: [String]) throws {
+    /// inherited (a non-interactive shell starts background jobs with SIGINT ignored), except
+    /// the `ignoring` ones, which start ignored (set by a shell that then execs sanse).
+    init(_ arguments: [String], ignoring: [Int32] = []) throws {
         capture = NSTemporaryDirectory() + "sanse-process-\(UUID().uuidString)"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -56,14 +57,28 @@ final class SanseProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([Self.executable] + arguments).map { strdup($0) } + [nil]
+        var program = Self.executable, words = [Self.executable] + arguments
+        if !ignoring.isEmpty {
+            program = "/bin/sh"
+            words = ["/bin/sh", "-c", "trap '' \(ignoring.map(String.init).joined(separator: " ")); exec \"$0\" \"$@\""] + words
+        }
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        let status = posix_spawn(&pid, Self.executable, &actions, &attributes, argv, environ)
+        let status = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
         guard status == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cannot start \(Self.executable): \(String(cString: strerror(status)))"])
         }
         self.pid = pid
+    }
+
+    /// A test that stopped early does not leave sanse running.
+    deinit {
+        if finished == nil, poll() == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        }
     }
 
     /// Runs sanse to its end, or kills it at the time limit.

@@ -21,6 +21,10 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads per run (default: all cores).")
     var workers: Int?
 
+    func validate() throws {
+        try validateWorkers(workers)
+    }
+
     func run() throws {
         let loaded = try runReportingErrors { try BatchManifest.load(path: manifest, workers: workers ?? Parallel.defaultWorkerCount) }
         let outcomes = Batch.run(loaded, force: force) { index, count, name in

@@ -17,6 +17,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var workers: Int?
 
+    func validate() throws {
+        try validateWorkers(workers)
+    }
+
     func run() throws {
         let config = try survey.loadConfigOrExit()
         var request = RunRequest(inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs,

@@ -20,6 +20,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var workers: Int?
 
+    func validate() throws {
+        try validateWorkers(workers)
+    }
+
     func run() throws {
         let config = try survey.loadConfigOrExit()
         var copies: [WebCRS] = []
@@ -43,24 +47,12 @@ struct RunCommand: ParsableCommand {
 
 /// Runs a pipeline call, turning failures into a one-line message and exit code 2.
 func runReportingErrors<T>(_ body: () throws -> T) throws -> T {
-    installSignalHandlers()
     do {
         return try body()
     } catch {
         // SurveyError, OutputError and ConfigError all describe themselves as "file: reason".
         log("sanse: \(error)")
         throw ExitCode(ExitStatus.badInput)
-    }
-}
-
-/// SIGINT/SIGTERM: remove unfinished outputs, then die as the signal asks.
-func installSignalHandlers() {
-    for signalNumber in [SIGINT, SIGTERM] {
-        signal(signalNumber) { received in
-            Pipeline.discardUnfinishedOutputs()
-            signal(received, SIG_DFL)
-            raise(received)
-        }
     }
 }
 

@@ -12,16 +12,19 @@ struct SanseCommand: ParsableCommand {
 
     /// Bad usage exits with 2 as SPEC says (ArgumentParser's own code is 64).
     static func main() {
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 log(fullMessage(for: error))
-                Foundation.exit(ExitStatus.badInput)
+                Interruption.exit(ExitStatus.badInput)
             }
+            Pipeline.holdOutputsBeforeExit()
             exit(withError: error)
         }
+        Interruption.exit(ExitStatus.success)
     }
 }
 

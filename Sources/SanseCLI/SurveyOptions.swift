@@ -31,6 +31,12 @@ struct SurveyOptions: ParsableArguments {
     @Option(name: .long, help: "Contiguity gap in metres (连片容差; default 30).")
     var gap: Double?
 
+    func validate() throws {
+        if let gap, !(gap.isFinite && gap >= 0) {
+            throw ValidationError("--gap must be a distance in metres, 0 or more (got \(gap))")
+        }
+    }
+
     var inputs: SurveyInputs {
         SurveyInputs(
             parcels: InputSource(parcels), controlLines: InputSource(controlLines),
@@ -51,5 +57,12 @@ struct SurveyOptions: ParsableArguments {
         var loaded = try config.map { try ConfigReader.load(path: $0) } ?? .default
         if let gap { loaded.contiguity.gapMetres = gap }
         return loaded
+    }
+}
+
+/// `--workers`: a thread count of at least one.
+func validateWorkers(_ workers: Int?) throws {
+    if let workers, workers < 1 {
+        throw ValidationError("--workers must be at least 1 (got \(workers))")
     }
 }

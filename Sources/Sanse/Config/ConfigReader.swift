@@ -17,11 +17,14 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
 /// left out keep them. Unknown keys, wrong types, unknown metrics and operators are errors.
 public enum ConfigReader {
     public static func load(path: String, base: Config = .default) throws -> Config {
-        let text: String
+        let bytes: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw ConfigError(source: path, line: nil, message: "cannot read the config file (\(error.localizedDescription))")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConfigError(source: path, line: nil, message: "is not UTF-8 text; save the config as UTF-8")
         }
         return try parse(text, source: path, base: base)
     }

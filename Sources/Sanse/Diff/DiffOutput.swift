@@ -6,7 +6,7 @@ import GeoKit
 public enum DiffOutput {
     public static func write(_ diff: SurveyDiff, old: String, new: String, to folder: String) throws {
         let target = URL(fileURLWithPath: folder)
-        let output = try OutputFolder(destination: target, inputs: [old + "/blocks.csv", new + "/blocks.csv"])
+        let output = try OutputFolder(destination: target, inputs: [old + "/blocks.csv", new + "/blocks.csv"], marker: "diff.md")
         defer { output.discard() }
         try markdown(diff, old: old, new: new).write(toFile: output.path("diff.md"), atomically: false, encoding: .utf8)
         var csv = Tables.byteOrderMark + Tables.csvRow(["block_id", "old_block_id", "town", "old_category", "new_category", "land_mu"])

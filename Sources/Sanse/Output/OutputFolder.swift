@@ -8,9 +8,13 @@ final class OutputFolder {
     let staging: URL
     private var committed = false
 
-    /// - Parameter inputs: every input path; the destination must not be or contain the folder
-    ///   of any of them (the old output folder is replaced as a whole).
-    init(destination: URL, inputs: [String]) throws {
+    /// - Parameters:
+    ///   - inputs: every input path; the destination must not be or contain the folder of any
+    ///     of them (the old output folder is replaced as a whole).
+    ///   - marker: a file every output of this kind holds (`run.json`, `diff.md`): an existing
+    ///     destination is replaced only when it is empty or holds it, so a mistyped `--out`
+    ///     never deletes a folder sanse did not write.
+    init(destination: URL, inputs: [String], marker: String = "run.json") throws {
         let target = destination.standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where !input.hasPrefix("PG:") {
             let inputURL = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
@@ -19,64 +23,102 @@ final class OutputFolder {
                 throw OutputError(path: target.path, message: "the output folder must not be an input's folder or contain an input (\(input)); choose another --out")
             }
         }
+        try Self.requireReplaceable(target, marker: marker)
         let parent = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: parent.path, message: "cannot create the output folder's parent (\(error.localizedDescription))")
         }
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        Self.removeAbandonedStaging(of: target)
+        let staging = parent.appendingPathComponent(Self.stagingPrefix(of: target) + "\(getpid())")
         try? FileManager.default.removeItem(at: staging)
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw OutputError(path: parent.path, message: "cannot write in the output folder's parent (\(error.localizedDescription))")
+        if mkdir(staging.path, 0o755) != 0 {
+            throw OutputError(path: parent.path, message: "cannot write in the output folder's parent (\(String(cString: strerror(errno))))")
         }
         self.destination = target
         self.staging = staging
-        OutputFolder.register(staging)
+        Self.lock.withLock { Self.open.append(staging.path) }
     }
 
     func path(_ name: String) -> String {
         staging.appendingPathComponent(name).path
     }
 
-    /// Replaces the destination with the finished folder.
+    /// Replaces the destination with the finished folder. Holds the lock that an interruption
+    /// takes, so a signal never lands between moving the old output aside and moving the new
+    /// one in.
     func commit() throws {
-        let manager = FileManager.default
-        let previous = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous-\(getpid())")
-        let hadPrevious = manager.fileExists(atPath: destination.path)
-        do {
-            if hadPrevious { try manager.moveItem(at: destination, to: previous) }
-            try manager.moveItem(at: staging, to: destination)
-        } catch {
-            if hadPrevious, !manager.fileExists(atPath: destination.path) { try? manager.moveItem(at: previous, to: destination) }
-            throw OutputError(path: destination.path, message: "cannot move the finished outputs into place (\(error.localizedDescription))")
+        try Self.lock.withLock {
+            let manager = FileManager.default
+            let previous = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous-\(getpid())")
+            let hadPrevious = manager.fileExists(atPath: destination.path)
+            do {
+                if hadPrevious { try manager.moveItem(at: destination, to: previous) }
+                try manager.moveItem(at: staging, to: destination)
+            } catch {
+                if hadPrevious, !manager.fileExists(atPath: destination.path) { try? manager.moveItem(at: previous, to: destination) }
+                throw OutputError(path: destination.path, message: "cannot move the finished outputs into place (\(error.localizedDescription))")
+            }
+            committed = true
+            Self.open.removeAll { $0 == staging.path }
+            if hadPrevious { try? manager.removeItem(at: previous) }
         }
-        committed = true
-        OutputFolder.unregister(staging)
-        if hadPrevious { try? manager.removeItem(at: previous) }
     }
 
     /// Removes the staging folder of a run that did not finish.
     func discard() {
-        guard !committed else { return }
-        try? FileManager.default.removeItem(at: staging)
-        OutputFolder.unregister(staging)
+        Self.lock.withLock {
+            guard !committed else { return }
+            try? FileManager.default.removeItem(at: staging)
+            Self.open.removeAll { $0 == staging.path }
+        }
     }
 
     deinit { discard() }
 
-    // Staging folders still open, so a signal handler can remove them before the process dies.
+    /// Missing, an empty folder, or a folder holding `marker`; anything else is refused.
+    private static func requireReplaceable(_ target: URL, marker: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw OutputError(path: target.path, message: "exists and is not a folder; choose another --out")
+        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+        guard contents.isEmpty || contents.contains(marker) else {
+            throw OutputError(path: target.path, message: "is a folder sanse did not write (it has no \(marker)); the output folder is replaced as a whole, so choose a new or empty one")
+        }
+    }
+
+    private static func stagingPrefix(of target: URL) -> String {
+        ".\(target.lastPathComponent).partial-"
+    }
+
+    /// Staging folders left by a run that was killed outright (SIGKILL, power loss), whose
+    /// process is gone; a run still in progress keeps its own.
+    private static func removeAbandonedStaging(of target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = stagingPrefix(of: target)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    // Staging folders still open, so an interruption can remove them before the process dies.
     nonisolated(unsafe) private static var open: [String] = []
     private static let lock = NSLock()
 
-    private static func register(_ url: URL) { lock.withLock { open.append(url.path) } }
-    private static func unregister(_ url: URL) { lock.withLock { open.removeAll { $0 == url.path } } }
+    /// For a process about to die of a signal: removes every unfinished staging folder and
+    /// keeps the lock, so that no commit starts afterwards.
+    static func discardAllOpenAndHold() {
+        lock.lock()
+        for path in open { try? FileManager.default.removeItem(atPath: path) }
+    }
 
-    /// Removes every unfinished staging folder (called on SIGINT/SIGTERM).
-    public static func discardAllOpen() {
-        let paths = lock.withLock { open }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    /// For a process about to exit: waits for an interruption's clean-up in progress (which
+    /// then ends the process by its signal) and keeps a later one from starting.
+    static func hold() {
+        lock.lock()
     }
 }

@@ -78,8 +78,15 @@ public enum Pipeline {
         return report
     }
 
-    /// Removes unfinished output folders; for signal handlers.
-    public static func discardUnfinishedOutputs() {
-        OutputFolder.discardAllOpen()
+    /// For a process interrupted by a signal, just before it dies: removes every unfinished
+    /// output folder and keeps any commit from starting (the previous output stays as it was).
+    public static func discardUnfinishedOutputsBeforeDying() {
+        OutputFolder.discardAllOpenAndHold()
+    }
+
+    /// For a process about to exit: waits while an interruption cleans up (it then ends the
+    /// process by its signal) and keeps a later one from starting.
+    public static func holdOutputsBeforeExit() {
+        OutputFolder.hold()
     }
 }

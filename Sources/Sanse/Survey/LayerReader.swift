@@ -37,6 +37,8 @@ struct RawLayer {
     var fields: [FieldDefinition]
     var features: [RawFeature]
     var crs: SourceCRS?
+    /// Set when the text encoding was inferred (a Shapefile without its .cpg).
+    var encodingAssumption: TextEncoding.Assumption?
 
     /// The extent of the geometries with usable coordinates: a feature beyond
     /// `GeometryPreparation.coordinateLimit` is skipped later and must not move the centre
@@ -56,13 +58,19 @@ enum LayerReader {
     static func read(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true) throws -> RawLayer {
         try requireShapefileParts(source.path)
         let isCSV = source.path.lowercased().hasSuffix(".csv")
+        if isCSV { try TextEncoding.requireUTF8CSV(source.path) }
         // A CSV's WKT column becomes the geometry; every other column stays text, so keys such
         // as credit codes keep their leading zeros.
-        let options = isCSV ? ["GEOM_POSSIBLE_NAMES=wkt,WKT,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO"] : []
+        var options = isCSV ? ["GEOM_POSSIBLE_NAMES=wkt,WKT,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO"] : []
+        let assumedEncoding = TextEncoding.undeclaredShapefileEncoding(source.path)
+        if let assumedEncoding { options.append("ENCODING=\(assumedEncoding.gdalName)") }
         let dataset: VectorDataset
         do {
             dataset = try VectorDataset(path: source.path, openOptions: options)
         } catch let error as GDALError {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? Int, size == 0 {
+                throw SurveyError(path: source.path, message: "cannot open \(role.rawValue) input: the file is empty (0 bytes)")
+            }
             throw SurveyError(path: source.path, message: "cannot open \(role.rawValue) input: \(error.message)")
         }
         let layer = try chooseLayer(dataset, preferred: source.layer, role: role)
@@ -76,7 +84,7 @@ enum LayerReader {
             throw SurveyError(path: source.path, message: "reading stopped after \(features.count) features of layer \(layer.name): \(error.message)")
         }
         var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName,
-                           fields: layer.fields, features: features, crs: nil)
+                           fields: layer.fields, features: features, crs: nil, encodingAssumption: assumedEncoding)
         if needsCRS {
             raw.crs = try SourceCRS.determine(layer: layer, configured: configuredCRS, extent: raw.extent, path: source.path)
         }
@@ -84,19 +92,30 @@ enum LayerReader {
     }
 
     /// GDAL opens a Shapefile without its .dbf and silently drops every attribute; without the
-    /// attributes there are no ids, grades or towns, so that is an unusable input.
+    /// attributes there are no ids, grades or towns, so that is an unusable input. Without its
+    /// .shx GDAL refuses it, pointing at a config option a planner cannot set.
     private static func requireShapefileParts(_ path: String) throws {
         let url = URL(fileURLWithPath: path)
         guard url.pathExtension.lowercased() == "shp" else { return }
-        let folder = url.deletingLastPathComponent()
-        let stem = url.deletingPathExtension().lastPathComponent.lowercased()
-        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let present = Set(siblings.filter { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent.lowercased() == stem }
-            .map { URL(fileURLWithPath: $0).pathExtension.lowercased() })
-        guard present.contains("shp") else { return }  // GDAL will name the missing file itself
-        if !present.contains("dbf") {
-            throw SurveyError(path: path, message: "the Shapefile's .dbf (its attribute table) is missing; copy all of its files (.shp, .shx, .dbf, .prj, .cpg) together")
+        let present = shapefileParts(url)
+        guard present["shp"] != nil else { return }  // GDAL will name the missing file itself
+        for (part, what) in [("dbf", "its attribute table"), ("shx", "its index")] where present[part] == nil {
+            throw SurveyError(path: path, message: "the Shapefile's .\(part) (\(what)) is missing; copy all of its files (.shp, .shx, .dbf, .prj, .cpg) together")
         }
+    }
+
+    /// A Shapefile's parts by lower-cased extension (`PARCELS.DBF` counts as the .dbf).
+    static func shapefileParts(_ shapefile: URL) -> [String: URL] {
+        let folder = shapefile.deletingLastPathComponent()
+        let stem = shapefile.deletingPathExtension().lastPathComponent.lowercased()
+        var parts: [String: URL] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let url = URL(fileURLWithPath: name)
+            if url.deletingPathExtension().lastPathComponent.lowercased() == stem {
+                parts[url.pathExtension.lowercased()] = folder.appendingPathComponent(name)
+            }
+        }
+        return parts
     }
 
     private static func chooseLayer(_ dataset: VectorDataset, preferred: String?, role: LayerRole) throws -> VectorLayer {

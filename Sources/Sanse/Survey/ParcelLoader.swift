@@ -62,16 +62,20 @@ enum ParcelLoader {
         var parcels: [Parcel] = []
         parcels.reserveCapacity(features.count)
         var usedIDs: [String: Int] = [:]
+        // Id issues go after every chunk's issues: interleaved, their order would depend on
+        // where the chunk boundaries fall, that is on the number of workers.
+        var idIssues = IssueLog()
         for chunk in chunks {
             issues.append(contentsOf: chunk.issues)
             for (index, var parcel) in chunk.parcels.enumerated() {
                 if !chunk.hasSourceID[index], mapping.parcelID != nil {
-                    issues.add("parcels", parcel.id, .missingID, .warning, zh: "宗地编号为空，以要素序号代替", en: "empty parcel id; the feature id is used instead")
+                    idIssues.add("parcels", parcel.id, .missingID, .warning, zh: "宗地编号为空，以要素序号代替", en: "empty parcel id; the feature id is used instead")
                 }
-                parcel.id = uniqueID(parcel.id, &usedIDs, &issues)
+                parcel.id = uniqueID(parcel.id, &usedIDs, &idIssues)
                 parcels.append(parcel)
             }
         }
+        issues.append(contentsOf: idIssues)
         return parcels
     }
 

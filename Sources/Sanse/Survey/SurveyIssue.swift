@@ -25,6 +25,7 @@ public struct SurveyIssue: Sendable, Equatable {
         case badCoordinates = "bad_coordinates"
         case reprojectionFailed = "reprojection_failed"
         case crsAssumed = "crs_assumed"
+        case encodingAssumed = "encoding_assumed"
         case openLine = "open_line"
         case missingID = "missing_id"
         case duplicateID = "duplicate_id"

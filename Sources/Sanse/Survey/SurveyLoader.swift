@@ -29,7 +29,7 @@ public enum SurveyLoader {
         guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
             throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.features.count) features)")
         }
-        noteAssumption(parcelsCRS, layer: "parcels", &issues)
+        noteAssumptions(rawParcels, &issues)
         let analysis: AnalysisCRS
         do {
             analysis = try AnalysisCRSResolver.resolve(configured: analysisCRS ?? config.analysisCRS, parcels: parcelsCRS.definition, centre: extent.center)
@@ -42,20 +42,20 @@ public enum SurveyLoader {
             try ParcelLoader.load(rawParcels, projection: parcelsProjection, config: config, workers: workers, &issues)
         }
         guard !parcels.isEmpty else {
-            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.features.count) features of layer \(rawParcels.layerName) is a usable parcel polygon")
+            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.features.count) features of layer \(rawParcels.layerName) is a usable parcel polygon" + firstSkip(in: "parcels", issues))
         }
         var layers = [loaded(rawParcels, kept: parcels.count)]
 
         let rawControl = try timings.measure("read control lines") {
             try LayerReader.read(inputs.controlLines, role: .controlLines, configuredCRS: configuredSource)
         }
-        noteAssumption(rawControl.crs, layer: "control_lines", &issues)
+        noteAssumptions(rawControl, &issues)
         let controlProjection = try projection(rawControl.crs, analysis, path: inputs.controlLines.path)
         let control = try timings.measure("prepare control lines") {
             try ControlLineLoader.load(rawControl, projection: controlProjection, &issues)
         }
         guard !control.isEmpty else {
-            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.features.count) features)")
+            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.features.count) features)" + firstSkip(in: "control_lines", issues))
         }
         layers.append(loaded(rawControl, kept: control.count))
 
@@ -64,8 +64,12 @@ public enum SurveyLoader {
             let rawTowns = try timings.measure("read towns") {
                 try LayerReader.read(townsInput, role: .towns, configuredCRS: configuredSource)
             }
-            noteAssumption(rawTowns.crs, layer: "towns", &issues)
+            noteAssumptions(rawTowns, &issues)
             towns = try TownLoader.load(rawTowns, projection: try projection(rawTowns.crs, analysis, path: townsInput.path), config: config, &issues)
+            // A towns layer given but unusable would silently fall back to the parcels' field.
+            guard !towns.isEmpty else {
+                throw SurveyError(path: townsInput.path, message: "layer \(rawTowns.layerName) holds no usable town polygon (\(rawTowns.features.count) features)" + firstSkip(in: "towns", issues))
+            }
             layers.append(loaded(rawTowns, kept: towns.count))
         } else {
             towns = TownLoader.fromParcels(parcels, config: config, &issues)
@@ -79,6 +83,7 @@ public enum SurveyLoader {
                 throw SurveyError(path: attributesInput.path, message: "an attribute table needs a join key: --join-on FIELD or join.parcel_field in the config")
             }
             let table = try LayerReader.read(attributesInput, role: .attributes, configuredCRS: nil, needsCRS: false)
+            noteAssumptions(table, &issues)
             let tableField = joinOn == nil ? (config.join.tableField ?? parcelField) : parcelField
             let joined = try timings.measure("join attributes") { try AttributeJoin.apply(table, to: &survey, parcelField: parcelField, tableField: tableField, config: config, &issues) }
             survey.layers.append(loaded(table, kept: table.features.count - joined.unmatchedRows))
@@ -103,9 +108,23 @@ public enum SurveyLoader {
         }
     }
 
-    private static func noteAssumption(_ crs: SourceCRS?, layer: String, _ issues: inout IssueLog) {
-        guard let assumption = crs?.assumption else { return }
-        issues.add(layer, nil, .crsAssumed, .warning, zh: "未声明坐标系：\(assumption)", en: assumption)
+    private static func noteAssumptions(_ raw: RawLayer, _ issues: inout IssueLog) {
+        let layer = raw.role.rawValue
+        if let assumption = raw.crs?.assumption {
+            issues.add(layer, nil, .crsAssumed, .warning, zh: "未声明坐标系：\(assumption)", en: assumption)
+        }
+        if let assumption = raw.encodingAssumption {
+            issues.add(layer, nil, .encodingAssumed, .warning,
+                       zh: "\(assumption.file) 未声明字符编码（无 .cpg），其文本不是 UTF-8，按 GBK 读取",
+                       en: "\(assumption.file) declares no encoding (no .cpg) and its text is not UTF-8; read as GBK")
+        }
+    }
+
+    /// Why the first skipped feature of a layer was skipped, for the message of a layer that
+    /// has nothing usable left.
+    private static func firstSkip(in layer: String, _ issues: IssueLog) -> String {
+        guard let skipped = issues.issues.first(where: { $0.layer == layer && $0.severity == .error }) else { return "" }
+        return "; e.g. \(skipped.featureID ?? "a feature"): \(skipped.messageEN)"
     }
 
     private static func loaded(_ raw: RawLayer, kept: Int) -> LoadedLayer {

@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "GeoKit", targets: ["GeoKit"]),
         .library(name: "Sanse", targets: ["Sanse"]),
         .executable(name: "sanse", targets: ["SanseCLI"]),
+        // For Fuzz/, the libFuzzer package, which depends on this one by path.
+        .library(name: "SanseFuzzing", targets: ["SanseFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -46,8 +48,13 @@ let package = Package(
             // Release only: the sanitizer builds bring their own allocator.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release))]),
 
+        // Fuzzing harnesses over the public loading entry points and a seeded mutation engine;
+        // the test suite runs a short campaign, Fuzz/ runs them under libFuzzer.
+        .target(name: "SanseFuzzing", dependencies: ["Sanse", "GeoKit"]),
+
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
         .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),
+        .testTarget(name: "SanseFuzzingTests", dependencies: ["SanseFuzzing"]),
         // Runs the built `sanse` executable end to end.
         .testTarget(name: "SanseCLITests", dependencies: ["SanseCLI", "Sanse", "GeoKit"]),
     ],

@@ -74,13 +74,14 @@ enum FeatureProperties {
         return properties
     }
 
-    /// Source field names as written to outputs: unique, never one of sanse's own.
+    /// Source field names as written to outputs: unique, never one of sanse's own. Compared
+    /// ignoring case, as GeoPackage (SQLite) columns are: GeoJSON may carry both `Tag` and `tag`.
     static func sourceNames(_ fields: [FieldDefinition]) -> [String] {
         var used = Set(parcelKeys)
         return fields.map { field in
-            var name = used.contains(field.name) ? "source_\(field.name)" : field.name
-            while used.contains(name) { name += "_" }
-            used.insert(name)
+            var name = used.contains(field.name.lowercased()) ? "source_\(field.name)" : field.name
+            while used.contains(name.lowercased()) { name += "_" }
+            used.insert(name.lowercased())
             return name
         }
     }

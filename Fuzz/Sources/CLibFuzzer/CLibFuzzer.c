@@ -1,0 +1,2 @@
+// Only the header matters: LLVMFuzzerMutate comes from libFuzzer at link time.
+#include "CLibFuzzer.h"

@@ -1,0 +1,24 @@
+import Foundation
+import GeoKit
+@testable import Sanse
+import SanseFuzzing
+import XCTest
+
+/// One test per fuzzing finding, on the input that found it (Fuzz/regressions/<target>/),
+/// checking the fixed behaviour. `LoadingFuzzTests` also replays every file there.
+final class FindingRegressionTests: XCTestCase {
+    private func outcome(_ target: FuzzTarget, _ name: String, fullRun: Bool = false) throws -> HarnessOutcome {
+        try LoadingHarness(target: target, fullRun: fullRun).run(FuzzCorpus.regression(target, name))
+    }
+
+    /// GeoJSON properties differing only in case (`Tag`, `tag`) or differing from one of
+    /// sanse's own columns only in case (`Category`) loaded, then failed the whole run in the
+    /// GeoPackage after the analysis: SQLite column names ignore case.
+    func testPropertyNamesDifferingInCaseReachEveryOutput() throws {
+        let fields = ["宗地编号", "Tag", "tag", "Category", "Parcel_ID"].map { FieldDefinition(name: $0, type: .string) }
+        XCTAssertEqual(FeatureProperties.sourceNames(fields), ["宗地编号", "Tag", "source_tag", "source_Category", "source_Parcel_ID"])
+        guard case .accepted = try outcome(.parcels, "property-names-differing-in-case.geojson", fullRun: true) else {
+            return XCTFail("the survey must load")
+        }
+    }
+}

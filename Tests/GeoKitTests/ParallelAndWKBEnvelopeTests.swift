@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GeoKit
 
@@ -19,6 +20,38 @@ struct ParallelAndWKBEnvelopeTests {
                 if range.contains(500) { throw Boom() }
                 return range.count
             }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func orderedItemsComeBackByIndexWithOneStatePerWorker(workers: Int) throws {
+        let order = (0..<500).reversed().map { $0 }
+        let states = Counter()
+        let results = try Parallel.map(order: Array(order), workers: workers, worker: { () -> [Int] in
+            states.increment()
+            return []
+        }) { seen, index in
+            seen.append(index)
+            return (index * 3, seen.count)
+        }
+        #expect(results.map(\.0) == (0..<500).map { $0 * 3 })
+        #expect(states.value >= 1 && states.value <= workers)
+        // Each state starts empty and stays with one worker: as many first items as states used.
+        let firsts = results.filter { $0.1 == 1 }.count
+        #expect(firsts >= 1 && firsts <= states.value)
+        #expect(try Parallel.map(order: [], workers: workers, worker: { 0 }) { _, index in index }.isEmpty)
+    }
+
+    @Test func aFailingItemThrows() {
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            _ = try Parallel.map(order: Array(0..<300), workers: 2, worker: { 0 }) { _, index in
+                if index == 123 { throw Boom() }
+                return index
+            }
+        }
+        #expect(throws: Boom.self) {
+            _ = try Parallel.map(order: Array(0..<300), workers: 2, worker: { () throws -> Int in throw Boom() }) { _, index in index }
         }
     }
 
@@ -62,4 +95,12 @@ struct ParallelAndWKBEnvelopeTests {
         for value in [1.0, 2, 99, -4, 7, 99] { appendDouble(value) }
         #expect(WKBEnvelope.of(big) == Envelope(minX: -4, minY: 2, maxX: 1, maxY: 7))
     }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

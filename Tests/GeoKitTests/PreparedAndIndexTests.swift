@@ -19,6 +19,7 @@ struct PreparedAndIndexTests {
                 #expect(try prepared.covers(cell) == shape.covers(cell))
                 let distance = try shape.distance(to: cell)
                 #expect(try prepared.isWithinDistance(1.5, of: cell) == (distance <= 1.5))
+                #expect(try prepared.distance(to: cell) == distance, "cell \(i) \(j)")
                 // Properly inside: contained and clear of the boundary.
                 let clearOfBoundary = try shape.exteriorRing!.distance(to: cell) > 0
                 let properly = try prepared.containsProperly(cell)

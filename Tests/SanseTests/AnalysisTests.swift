@@ -98,6 +98,63 @@ struct AnalysisTests {
         #expect(joint.reasons == "腾挪退出：控制线内面积占比 25.0% < 50%")
     }
 
+    @Test func blockShareCountsOverlapsOnceAndSeparateControlPolygonsAsOne() throws {
+        // X and Y overlap by 50 × 100; C covers x < 100: 10 000 of the 15 000 m² of land.
+        let overlapping = try AnalysisFixtures.survey([
+            P(id: "X", wkt: AnalysisFixtures.square(0, 0)),
+            P(id: "Y", wkt: AnalysisFixtures.rectangle(50, 0, 100, 100)),
+        ], control: [AnalysisFixtures.rectangle(-500, -500, 600, 1000)])
+        let block = try Analyzer.run(overlapping, config: .default).blocks[0]
+        #expect(abs(block.insideShare - 2.0 / 3.0) < 1e-12, "share \(block.insideShare)")
+
+        // Two lots 20 m apart, each inside its own control polygon, the road between outside.
+        let apart = try AnalysisFixtures.survey([
+            P(id: "west", wkt: AnalysisFixtures.square(0, 0)),
+            P(id: "east", wkt: AnalysisFixtures.square(120, 0)),
+        ], control: [AnalysisFixtures.rectangle(-10, -10, 120, 120), AnalysisFixtures.rectangle(115, -10, 120, 120)])
+        let result = try Analyzer.run(apart, config: .default)
+        #expect(result.blocks.count == 1)
+        #expect(result.blocks[0].insideShare == 1 && result.blocks[0].lineStatus == .inside)
+        #expect(result.controlArea.partCount == 2)
+        #expect(abs(try result.controlArea.area() - 2 * 120 * 120) < 1e-6)
+    }
+
+    @Test func touchingControlPolygonsAreMergedSeparateOnesKept() throws {
+        let parcels = [P(id: "a", wkt: AnalysisFixtures.square(0, 0))]
+        let touching = try AnalysisFixtures.survey(parcels, control: [
+            AnalysisFixtures.rectangle(-50, -50, 100, 200), AnalysisFixtures.rectangle(50, -50, 100, 200),
+        ])
+        let merged = try Analyzer.run(touching, config: .default)
+        #expect(merged.controlArea.type == .polygon, "one polygon once the shared edge is dissolved")
+        #expect(abs(try merged.controlArea.area() - 200 * 200) < 1e-6)
+        #expect(merged.parcels[0].insideShare == 1, "inside C although across the dissolved edge")
+
+        let separate = try AnalysisFixtures.survey(parcels, control: [
+            AnalysisFixtures.rectangle(-50, -50, 100, 200), AnalysisFixtures.rectangle(60, -50, 100, 200),
+        ])
+        let kept = try Analyzer.run(separate, config: .default)
+        #expect(kept.controlArea.partCount == 2)
+        #expect(abs(kept.parcels[0].insideShare - 0.9) < 1e-12, "the 10 m strip between them is outside")
+        #expect(kept.parcels[0].distanceToLineM == 0)
+    }
+
+    @Test func blockTownAddsUpTheLandOfTownPolygonsWithTheSameName() throws {
+        // 南镇 holds 30 % + 30 % of the block in two polygons, 北镇 40 % in one.
+        let survey = try AnalysisFixtures.survey([
+            P(id: "a", wkt: AnalysisFixtures.rectangle(0, 0, 300, 100)),
+            P(id: "b", wkt: AnalysisFixtures.rectangle(300, 0, 300, 100)),
+            P(id: "c", wkt: AnalysisFixtures.rectangle(600, 0, 400, 100)),
+        ], control: [AnalysisFixtures.everywhere], towns: [
+            ("南镇", .small, AnalysisFixtures.rectangle(-1000, -1000, 1300, 3000)),
+            ("南镇", .small, AnalysisFixtures.rectangle(300, -1000, 300, 3000)),
+            ("北镇", .large, AnalysisFixtures.rectangle(600, -1000, 1000, 3000)),
+        ])
+        let result = try Analyzer.run(survey, config: .default)
+        #expect(result.blocks.count == 1)
+        #expect(result.blocks[0].town == "南镇")
+        #expect(result.parcels.map(\.town) == ["南镇", "南镇", "北镇"])
+    }
+
     @Test func tenHectaresSplitsBlocksOf149Point9And150Point1Mu() throws {
         let mu = squareMetresPerMu
         let survey = try AnalysisFixtures.survey([

@@ -18,37 +18,49 @@ public enum Analyzer {
             try Parallel.mapChunks(count: parcels.count, workers: workers) { range in
                 let lineWorker = ControlArea.Worker(control)
                 let townWorker = TownAssignment.Worker(townAssignment)
-                return try range.map { index -> (area: Double, share: Double, distance: Double, town: String?) in
+                return try range.map { index -> ParcelCheck in
                     let geometry = parcels[index].geometry
-                    let area = try geometry.area()
-                    let (share, distance) = try lineWorker.share(of: geometry, area: area)
-                    let town = try townWorker.town(of: geometry) ?? parcels[index].town
-                    return (area, share, distance, town)
+                    let line = try lineWorker.measure(geometry, area: try geometry.area())
+                    let towns = try townWorker.share(of: geometry)
+                    return ParcelCheck(line: line, towns: towns, town: townAssignment.name(of: towns) ?? parcels[index].town)
                 }
             }.flatMap { $0 }
         }
-        let areas = parcelChecks.map(\.area)
+        let areas = parcelChecks.map(\.line.area)
 
         let contiguity = try timings.measure("contiguity") {
             try Contiguity.blocks(of: parcels.map(\.geometry), gap: config.contiguity.gapMetres, workers: workers)
         }
 
-        // Block land, outline, line share, town and figures, one block per worker at a time.
+        // Block land, outline, line share and town, one block per worker at a time, the
+        // biggest first so that no worker is left alone with a big block at the end.
         let components = contiguity.components
+        let biggestFirst = components.indices.sorted { components[$0].count > components[$1].count }
         var blocks = try timings.measure("blocks") {
-            try Parallel.mapChunks(count: components.count, workers: workers, minimumChunk: 16) { range in
-                let lineWorker = ControlArea.Worker(control)
-                let townWorker = TownAssignment.Worker(townAssignment)
-                return try range.map { number in
-                    let members = components[number]
-                    let shape = try BlockGeometry.make(members: members, parcels: parcels, parcelAreas: areas,
-                                                       gap: config.contiguity.gapMetres, overlapMinimum: config.checks.overlapMinSquareMetres)
-                    let (share, _) = try lineWorker.share(of: shape.land, area: shape.landM2)
-                    let town = try townWorker.town(of: shape.land)
-                        ?? TownAssignment.largest(members.compactMap { index in parcels[index].town.map { ($0, areas[index]) } })
-                    return (shape, share, town)
+            try Parallel.map(order: biggestFirst, workers: workers,
+                             worker: { (ControlArea.Worker(control), TownAssignment.Worker(townAssignment)) }) { worker, number in
+                let members = components[number]
+                let shape = try BlockGeometry.make(members: members, parcels: parcels, parcelAreas: areas,
+                                                   gap: config.contiguity.gapMetres, overlapMinimum: config.checks.overlapMinSquareMetres)
+                let share: Double, town: String?
+                if shape.isOverlapFree {
+                    // Parcels that do not overlap add up to their union: their own checks decide.
+                    var inside = 0.0, land = TownAssignment.TownLand()
+                    var allInside = true
+                    for index in members {
+                        let check = parcelChecks[index]
+                        inside += check.line.insideM2
+                        allInside = allInside && check.line.insideM2 == check.line.area
+                        land.add(check.towns, area: check.line.area, towns: townAssignment.towns)
+                    }
+                    share = LineMeasure(area: shape.landM2, insideM2: allInside ? shape.landM2 : inside, distance: 0).share
+                    town = land.largest
+                } else {
+                    share = try worker.0.share(of: shape.land, area: shape.landM2)
+                    town = try worker.1.town(of: shape.land)
                 }
-            }.flatMap { $0 }
+                return (shape, share, town ?? TownAssignment.largest(members.compactMap { index in parcels[index].town.map { ($0, areas[index]) } }))
+            }
         }.enumerated().map { number, computed -> Block in
             let (shape, share, town) = computed
             let members = components[number]
@@ -108,14 +120,23 @@ public enum Analyzer {
         let parcelResults = parcels.indices.map { index -> ParcelResult in
             let check = parcelChecks[index]
             let block = newIndex[blockOfParcel[index]]
-            let status = LineStatus(share: check.share, config: config.lineCheck)
+            let share = check.line.share
+            let status = LineStatus(share: share, config: config.lineCheck)
             return ParcelResult(
-                blockIndex: block, town: check.town, areaM2: check.area, insideShare: check.share, lineStatus: status,
-                distanceToLineM: status == .inside ? nil : check.distance, category: numbered[block].category)
+                blockIndex: block, town: check.town, areaM2: check.line.area, insideShare: share, lineStatus: status,
+                distanceToLineM: status == .inside ? nil : check.line.distance, category: numbered[block].category)
         }
 
         let table = TownStatistics.table(blocks: numbered, parcels: parcels, towns: survey.towns, config: config)
         return AnalysisResult(parcels: parcelResults, blocks: numbered, controlArea: control.union, towns: table, issues: issues, timings: timings)
+    }
+
+    /// What the line check found for one parcel.
+    private struct ParcelCheck: Sendable {
+        var line: LineMeasure
+        var towns: TownAssignment.TownShare
+        /// By the towns layer, else the parcel's own town field.
+        var town: String?
     }
 
     static func metrics(of block: Block) -> BlockMetrics {

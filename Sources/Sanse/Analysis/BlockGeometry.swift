@@ -9,6 +9,9 @@ struct BlockGeometry: Sendable {
     var outlineM2: Double
     /// Parcel pairs of this block overlapping by more than the reporting minimum.
     var overlaps: [(Int, Int, Double)]
+    /// The parcels' areas add up to the land's, to rounding: sums over the parcels (their
+    /// area inside the control line, in each town) are sums over the land.
+    var isOverlapFree: Bool
 
     /// Buffer segments per quarter circle for the closing, as shapely and PostGIS default to.
     static let quadrantSegments = 8
@@ -28,8 +31,13 @@ struct BlockGeometry: Sendable {
         let overlaps = sum - landM2 > overlapMinimum
             ? try overlappingPairs(members, parcels: parcels, minimum: overlapMinimum)
             : []
-        return BlockGeometry(land: land, outline: outline, landM2: landM2, outlineM2: try outline.area(), overlaps: overlaps)
+        return BlockGeometry(land: land, outline: outline, landM2: landM2, outlineM2: try outline.area(), overlaps: overlaps,
+                             isOverlapFree: sum - landM2 <= overlapFreeTolerance * sum)
     }
+
+    /// How far the parcels' summed area may exceed the land's and still count as rounding:
+    /// the areas of a large block's parcels and of its union differ by about 1e-13 of it.
+    static let overlapFreeTolerance = 1e-10
 
     private static func overlappingPairs(_ members: [Int], parcels: [Parcel], minimum: Double) throws -> [(Int, Int, Double)] {
         let envelopes = members.map { parcels[$0].geometry.envelope }

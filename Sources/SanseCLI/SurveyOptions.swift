@@ -31,6 +31,13 @@ struct SurveyOptions: ParsableArguments {
     @Option(name: .long, help: "Contiguity gap in metres (连片容差; default 30).")
     var gap: Double?
 
+    func validate() throws {
+        // The config's gap_m is checked by ConfigReader; this is the same rule for --gap.
+        if let gap, !(gap >= 0 && gap <= Config.Contiguity.maximumGapMetres) {
+            throw ValidationError("--gap must be between 0 and \(Int(Config.Contiguity.maximumGapMetres)) metres, got \(gap)")
+        }
+    }
+
     var inputs: SurveyInputs {
         SurveyInputs(
             parcels: InputSource(parcels), controlLines: InputSource(controlLines),

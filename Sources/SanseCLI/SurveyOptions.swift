@@ -32,8 +32,9 @@ struct SurveyOptions: ParsableArguments {
     var gap: Double?
 
     func validate() throws {
-        if let gap, !(gap.isFinite && gap >= 0) {
-            throw ValidationError("--gap must be a distance in metres, 0 or more (got \(gap))")
+        // The config's gap_m is checked by ConfigReader; this is the same rule for --gap.
+        if let gap, !(gap >= 0 && gap <= Config.Contiguity.maximumGapMetres) {
+            throw ValidationError("--gap must be between 0 and \(Int(Config.Contiguity.maximumGapMetres)) metres, got \(gap)")
         }
     }
 

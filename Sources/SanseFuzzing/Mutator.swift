@@ -2,10 +2,11 @@
 /// same input, so a finding is replayed from (seed, iteration) or from the saved bytes.
 public struct Mutator: Sendable {
     public let grammar: MutationGrammar
-    /// Inputs grow no larger than this, so one iteration stays fast.
+    /// Inputs grow no larger than this, so one iteration stays fast (libFuzzer's -max_len in
+    /// scripts/fuzz.sh is the same). Deep nesting is cut here too: still ~64 000 levels open.
     public let maxLength: Int
 
-    public init(grammar: MutationGrammar, maxLength: Int = 256 * 1024) {
+    public init(grammar: MutationGrammar, maxLength: Int = 64 * 1024) {
         self.grammar = grammar
         self.maxLength = maxLength
     }

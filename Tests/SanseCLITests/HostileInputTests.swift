@@ -184,9 +184,9 @@ extension HostileCase {
                     arguments: { inputs, out in geoJSONArguments(["--config", inputs.appendingPathComponent("sanse.yml").path])(inputs, out) },
                     expectation: .refused, stderrMentions: ["sanse.yml", "is not UTF-8 text"]),
         HostileCase(name: "--gap below zero", make: { try C.geoJSONSurvey($0) }, arguments: geoJSONArguments(["--gap=-1"]),
-                    expectation: .badUsage, stderrMentions: ["--gap must be a distance in metres, 0 or more (got -1.0)"]),
+                    expectation: .badUsage, stderrMentions: ["--gap must be between 0 and 10000 metres, got -1.0"]),
         HostileCase(name: "--gap not a number", make: { try C.geoJSONSurvey($0) }, arguments: geoJSONArguments(["--gap", "nan"]),
-                    expectation: .badUsage, stderrMentions: ["--gap must be a distance in metres"]),
+                    expectation: .badUsage, stderrMentions: ["--gap must be between 0 and 10000 metres"]),
         HostileCase(name: "--workers 0", make: { try C.geoJSONSurvey($0) }, arguments: geoJSONArguments(["--workers", "0"]),
                     expectation: .badUsage, stderrMentions: ["--workers must be at least 1"]),
     ]

@@ -21,4 +21,14 @@ final class FindingRegressionTests: XCTestCase {
             return XCTFail("the survey must load")
         }
     }
+
+    /// `contiguity.gap_m: 1e300` passed the config reader; the analysis then failed in GEOS's
+    /// buffer ("TopologyException: depth mismatch") naming neither the file nor the setting.
+    func testHugeContiguityGapIsRefusedWithTheConfigLine() throws {
+        guard case .rejected(let message) = try outcome(.config, "huge-gap.yml", fullRun: true) else {
+            return XCTFail("a 1e300 m gap must be refused")
+        }
+        XCTAssertTrue(message.hasSuffix("sanse.yml:1: must be at most 10000.0"), message)
+        XCTAssertEqual(try ConfigReader.parse("contiguity: {gap_m: 10000}").contiguity.gapMetres, 10_000)
+    }
 }

@@ -6,14 +6,14 @@ import XCTest
 /// under AddressSanitizer by `make test-asan`. Longer runs:
 /// `SANSE_FUZZ_ITERATIONS=100000 swift test --filter LoadingFuzzTests`; libFuzzer: scripts/fuzz.sh.
 final class LoadingFuzzTests: XCTestCase {
-    func testParcelsGeoJSON() throws { try runCampaign(.parcels, iterations: 400) }
-    func testControlLinesGeoJSON() throws { try runCampaign(.controlLines, iterations: 300) }
-    func testTownsGeoJSON() throws { try runCampaign(.towns, iterations: 200) }
-    func testConfigYAML() throws { try runCampaign(.config, iterations: 600) }
-    func testAttributeCSV() throws { try runCampaign(.attributes, iterations: 300) }
-    func testBlocksCSV() throws { try runCampaign(.blocksCSV, iterations: 2000) }
+    func testParcelsGeoJSON() throws { try runCampaign(.parcels, iterations: 300) }
+    func testControlLinesGeoJSON() throws { try runCampaign(.controlLines, iterations: 200) }
+    func testTownsGeoJSON() throws { try runCampaign(.towns, iterations: 150) }
+    func testConfigYAML() throws { try runCampaign(.config, iterations: 400) }
+    func testAttributeCSV() throws { try runCampaign(.attributes, iterations: 200) }
+    func testBlocksCSV() throws { try runCampaign(.blocksCSV, iterations: 400) }
     /// A survey that loads must also analyse and write: fewer iterations, each a whole run.
-    func testParcelsThroughFullRun() throws { try runCampaign(.parcels, iterations: 60, fullRun: true) }
+    func testParcelsThroughFullRun() throws { try runCampaign(.parcels, iterations: 40, fullRun: true) }
 
     /// Every seed and every past finding loads or is refused with a message.
     func testCorpusAndRegressionsReplay() throws {

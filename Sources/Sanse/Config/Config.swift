@@ -57,6 +57,9 @@ public struct Config: Sendable, Equatable {
     public struct Contiguity: Sendable, Equatable {
         /// Parcels closer than this (metres) belong to one block; 0 means touching.
         public var gapMetres = 30.0
+        /// No internal road is wider; buffers by far larger gaps (1e300) make GEOS fail
+        /// mid-analysis with a message that names no setting.
+        public static let maximumGapMetres = 10_000.0
     }
 
     public struct LineCheck: Sendable, Equatable {

@@ -70,7 +70,7 @@ public enum ConfigReader {
                 }
             case "contiguity":
                 for (_, value) in try reader.mapping(value, keys: ["gap_m"]) {
-                    config.contiguity.gapMetres = try reader.number(value, atLeast: 0)
+                    config.contiguity.gapMetres = try reader.number(value, atLeast: 0, atMost: Config.Contiguity.maximumGapMetres)
                 }
             case "line_check":
                 for (key, value) in try reader.mapping(value, keys: ["inside_min_share", "outside_max_share"]) {

@@ -5,18 +5,19 @@
 #   scripts/fuzz.sh <target> [seconds | <N>runs]      default: 60 seconds
 #
 # Targets: parcels, control-lines, towns (GeoJSON), config (YAML), attributes (CSV join),
-# blocks-csv (sanse diff). Inputs that reach new code go to Fuzz/.work/<target>/corpus;
+# blocks-csv (sanse diff), batch-manifest (YAML). SANSE_FUZZ_FULL_RUN=1 also runs the whole
+# pipeline on every input that loads. Inputs that reach new code go to Fuzz/.work/<target>/corpus;
 # crashes, leaks, timeouts and contract violations to Fuzz/.work/<target>/findings. Replay one
 # with `scripts/fuzz.sh <target> <file>`. Once fixed, copy it to Fuzz/regressions/<target>/,
 # where `swift test` replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage="usage: scripts/fuzz.sh <parcels|control-lines|towns|config|attributes|blocks-csv> [seconds|<N>runs|input-file]"
+usage="usage: scripts/fuzz.sh <parcels|control-lines|towns|config|attributes|blocks-csv|batch-manifest> [seconds|<N>runs|input-file]"
 target=${1:?$usage}
 budget=${2:-60}
 case "$target" in
-    parcels | control-lines | towns | config | attributes | blocks-csv) ;;
+    parcels | control-lines | towns | config | attributes | blocks-csv | batch-manifest) ;;
     *) echo "$usage" >&2; exit 2 ;;
 esac
 

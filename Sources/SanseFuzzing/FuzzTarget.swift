@@ -12,6 +12,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case attributes
     /// A previous run's blocks.csv → `SurveyDiff` (sanse diff).
     case blocksCSV = "blocks-csv"
+    /// A `sanse batch` manifest (YAML) → `BatchManifest.load`; the runs are not started, as
+    /// a fuzzed manifest may name any output folder.
+    case batchManifest = "batch-manifest"
 
     /// The name the fuzzed bytes are written under; the extension picks GDAL's driver.
     var fileName: String {
@@ -22,6 +25,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .config: "sanse.yml"
         case .attributes: "attributes.csv"
         case .blocksCSV: "blocks.csv"
+        case .batchManifest: "batch.yml"
         }
     }
 
@@ -29,6 +33,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .parcels, .controlLines, .towns: .geoJSON
         case .config: .yaml
+        case .batchManifest: .batchManifest
         case .attributes, .blocksCSV: .csv
         }
     }
@@ -42,6 +47,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .config: Array(HarnessFixtures.joinConfig.utf8)
         case .attributes: Array(HarnessFixtures.attributes.utf8)
         case .blocksCSV: Array(HarnessFixtures.blocksCSV.utf8)
+        case .batchManifest: Array(HarnessFixtures.batchManifest.utf8)
         }
     }
 }

@@ -50,4 +50,24 @@ enum HarnessFixtures {
         B0002,"周巷镇",small,exit,腾挪退出,1,1.5,P3
 
         """
+
+    /// Paths relative to the manifest's folder, where the harness keeps its fixtures.
+    static let batchManifest = """
+        defaults:
+          config: fixtures/sanse.yml
+          control_lines: fixtures/control_lines.geojson
+        runs:
+          - name: 2025
+            parcels: fixtures/parcels.geojson
+            attributes: fixtures/attributes.csv
+            join_on: 统一社会信用代码
+            out: Output/2025
+            config_overrides: {contiguity: {gap_m: 20}}
+          - name: 坎墩街道
+            parcels: fixtures/parcels.geojson
+            towns: fixtures/towns.geojson
+            web_crs: gcj02
+            crs: EPSG:4549
+
+        """
 }

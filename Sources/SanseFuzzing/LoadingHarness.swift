@@ -48,7 +48,8 @@ public final class LoadingHarness {
         towns = fixtures.appendingPathComponent("towns.geojson")
         attributes = fixtures.appendingPathComponent("attributes.csv")
         for (text, url) in [(HarnessFixtures.parcels, parcels), (HarnessFixtures.controlLines, controlLines), (HarnessFixtures.towns, towns),
-                            (HarnessFixtures.attributes, attributes), (HarnessFixtures.blocksCSV, validBlocksFolder.appendingPathComponent("blocks.csv"))] {
+                            (HarnessFixtures.attributes, attributes), (HarnessFixtures.joinConfig, fixtures.appendingPathComponent("sanse.yml")),
+                            (HarnessFixtures.blocksCSV, validBlocksFolder.appendingPathComponent("blocks.csv"))] {
             try Data(text.utf8).write(to: url)
         }
         joinConfig = try ConfigReader.parse(HarnessFixtures.joinConfig)
@@ -83,6 +84,15 @@ public final class LoadingHarness {
                 let forward = try SurveyDiff.compare(old: fuzzedRun, new: validBlocksFolder.path)
                 let backward = try SurveyDiff.compare(old: validBlocksFolder.path, new: fuzzedRun)
                 return .accepted("\(forward.colourChanges.count) + \(backward.colourChanges.count) colour changes")
+            case .batchManifest:
+                let manifest = try BatchManifest.load(path: input.path, workers: 1)
+                for entry in manifest.entries {
+                    guard (entry.request == nil) != (entry.problem == nil), entry.problem?.isEmpty != true, !entry.name.isEmpty else {
+                        throw ContractViolation(description: "batch entry \"\(entry.name)\" has neither or both a request and a problem, or no name")
+                    }
+                    if let config = entry.request?.config { try SurveyInvariants.check(config) }
+                }
+                return .accepted("\(manifest.entries.count) runs, \(manifest.entries.filter { $0.problem != nil }.count) with problems")
             }
         } catch let error as SurveyError {
             guard !error.message.isEmpty, !error.path.isEmpty else { throw ContractViolation(description: "SurveyError without a message or path: \(error)") }

@@ -37,8 +37,11 @@ public struct MutationGrammar: Sendable {
                  "\"A\"", "\"ｃ\"", "\" 2.1 \""],
         nesting: [("[", "]"), ("{\"a\":", "}"), ("{\"type\":\"GeometryCollection\",\"geometries\":[", "]}")])
 
-    public static let yaml = MutationGrammar(
-        tokens: [":", ": ", "- ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",", "\"", "'", "#", "&a ", "*a", "<<: *a",
+    public static let yaml = MutationGrammar(tokens: yamlTokens, nesting: yamlNesting)
+
+    private static let yamlNesting = [("[", "]"), ("{a: ", "}"), ("- ", ""), ("? ", "")]
+
+    private static let yamlTokens = [":", ": ", "- ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",", "\"", "'", "#", "&a ", "*a", "<<: *a",
                  "!!str ", "!!int ", "!!float ", "!!binary ", "!tag ", "? ", "|\n", ">\n", "---\n", "...\n", "%YAML 1.1\n",
                  "null", "~", "true", "yes", "off", ".nan", ".inf", "-.inf", "0o17", "0x1F", "1e300",
                  "survey", "crs", "analysis", "source", "layers", "parcels", "fields", "parcel_id", "join", "parcel_field",
@@ -47,12 +50,18 @@ public struct MutationGrammar: Sendable {
                  "overlap_min_m2", "far_max", "far_from_data_km", "rules", "category", "any", "all", "metric", "op", "value",
                  "retain", "renew", "exit", "inside_share", "cd_share", "far", "tax_per_mu", "is_cluster_10ha",
                  "EPSG:4549", "EPSG:4326", "EPSG:3857", "+proj=ortho", "+proj=longlat +datum=none", "ESRI:102100",
-                 "PROJCS[\"x\"]", "大镇", "小镇", "宗地编号", "统一社会信用代码"],
-        nesting: [("[", "]"), ("{a: ", "}"), ("- ", ""), ("? ", "")])
+                 "PROJCS[\"x\"]", "大镇", "小镇", "宗地编号", "统一社会信用代码"]
 
     public static let csv = MutationGrammar(
         tokens: [",", "\"", "\"\"", "\n", "\r\n", "\r", ";", "\t", "WKT", "POLYGON ((0 0, 1 0, 1 1, 0 0))", "NaN",
                  "统一社会信用代码", "亩均评价", "亩均税收", "容积率", "企业名称", "block_id", "town", "category",
                  "land_mu", "parcel_ids", "retain", "renew", "exit", "A", "ｃ", "D类", "9133028200EBNJ6E6R", "#"],
         nesting: [("\"", "\"")])
+
+    public static let batchManifest = MutationGrammar(
+        tokens: yamlTokens + ["defaults", "runs", "name", "parcels", "control_lines", "towns", "attributes", "join_on", "config",
+                              "config_overrides", "crs", "source_crs", "out", "web_crs", "parcels_layer", "control_lines_layer",
+                              "towns_layer", "gcj02", "wgs84", "fixtures/sanse.yml", "fixtures/parcels.geojson", "missing.yml",
+                              "/", "..", "PG:dbname=none", "{contiguity: {gap_m: 1e300}}", "{rules: []}"],
+        nesting: yamlNesting)
 }

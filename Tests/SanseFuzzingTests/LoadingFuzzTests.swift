@@ -12,6 +12,7 @@ final class LoadingFuzzTests: XCTestCase {
     func testConfigYAML() throws { try runCampaign(.config, iterations: 400) }
     func testAttributeCSV() throws { try runCampaign(.attributes, iterations: 200) }
     func testBlocksCSV() throws { try runCampaign(.blocksCSV, iterations: 400) }
+    func testBatchManifestYAML() throws { try runCampaign(.batchManifest, iterations: 400) }
     /// A survey that loads must also analyse and write: fewer iterations, each a whole run.
     func testParcelsThroughFullRun() throws { try runCampaign(.parcels, iterations: 40, fullRun: true) }
 

@@ -3,21 +3,23 @@ import Foundation
 import SanseFuzzing
 
 // libFuzzer calls these; it owns `main`. SANSE_FUZZ_TARGET picks the loading entry point
-// (parcels, control-lines, towns, config, attributes, blocks-csv); scripts/fuzz.sh sets it.
+// (parcels, control-lines, towns, config, attributes, blocks-csv, batch-manifest) and
+// SANSE_FUZZ_FULL_RUN=1 adds the whole pipeline; scripts/fuzz.sh passes them on.
 
 nonisolated(unsafe) private var harness: LoadingHarness!
 nonisolated(unsafe) private var mutator: Mutator!
 
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
-    let name = ProcessInfo.processInfo.environment["SANSE_FUZZ_TARGET"] ?? ""
+    let environment = ProcessInfo.processInfo.environment
+    let name = environment["SANSE_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
         let known = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
         FileHandle.standardError.write(Data("set SANSE_FUZZ_TARGET to one of: \(known)\n".utf8))
         exit(2)
     }
     do {
-        harness = try LoadingHarness(target: target)
+        harness = try LoadingHarness(target: target, fullRun: environment["SANSE_FUZZ_FULL_RUN"] == "1")
     } catch {
         FileHandle.standardError.write(Data("cannot set up the \(name) harness: \(error)\n".utf8))
         exit(2)

@@ -27,12 +27,20 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]),
+        // SHA-256 of the inputs for run.json: OpenSSL's is ~10× faster than portable code.
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        // The GeoPackage's feature rows and R-tree, written in bulk (GDAL makes the file).
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
 
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
         .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
 
         // The pipeline: survey loading, analysis, rules and outputs.
-        .target(name: "Sanse", dependencies: ["GeoKit", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Sanse", dependencies: ["GeoKit", "CCrypto", "CSQLite", .product(name: "Yams", package: "Yams")]),
 
         // The `sanse` command; named apart from the library so the folders differ on
         // case-insensitive file systems.

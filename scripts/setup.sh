@@ -6,7 +6,7 @@ set -euo pipefail
 
 # The C libraries sanse is built on, pkg-config to find them, and the allocator the release
 # build links.
-build_packages=(pkg-config libgeos-dev libproj-dev libgdal-dev libjemalloc-dev)
+build_packages=(pkg-config libgeos-dev libproj-dev libgdal-dev libssl-dev libsqlite3-dev libjemalloc-dev)
 # Tools the tests use as real clients of sanse's outputs, and valgrind (with binutils'
 # objcopy) for the memcheck run of the demo.
 test_packages=(librsvg2-bin gdal-bin postgresql-15-postgis-3 chromium libjs-leaflet valgrind binutils)

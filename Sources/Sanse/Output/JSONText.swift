@@ -1,79 +1,115 @@
 /// Small, fast JSON text building blocks for the streaming writers (Foundation's
 /// JSONSerialization is far too slow for a million features and does not keep key order).
 enum JSONText {
-    /// Appends `"text"` with JSON escapes.
+    /// Appends `"text"` with JSON escapes. Text without anything to escape (nearly all of it)
+    /// is copied in one piece.
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: needsEscape) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 0xF))
+                default: out.append(byte)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// Appends a number rounded to `decimals` places without trailing zeros (`1.5`, `-0.25`,
     /// `3`). Non-finite numbers, which JSON cannot hold, become null.
     static func appendNumber(_ value: Double, decimals: Int, to out: inout [UInt8]) {
         guard value.isFinite else {
-            out += Array("null".utf8)
+            out.append(contentsOf: "null".utf8)
             return
         }
         let scale = powersOfTen[decimals]
         let scaled = (abs(value) * scale).rounded()
         // Beyond 2^53 the fixed-point route loses digits; fall back to Swift's shortest form.
         guard scaled < 9.0e15 else {
-            out += Array(String(value).utf8)
+            out.append(contentsOf: String(value).utf8)
             return
         }
-        var units = UInt64(scaled)
+        let units = UInt64(scaled)
         if units == 0 {
             out.append(UInt8(ascii: "0"))
             return
         }
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        let whole = units / UInt64(scale)
-        units %= UInt64(scale)
-        appendInteger(whole, to: &out)
-        guard units > 0 else { return }
-        var digits = decimals
-        while units % 10 == 0 {
-            units /= 10
-            digits -= 1
-        }
-        out.append(UInt8(ascii: "."))
-        var fraction = [UInt8](repeating: UInt8(ascii: "0"), count: digits)
-        var position = digits - 1
-        while units > 0 {
-            fraction[position] = UInt8(ascii: "0") + UInt8(units % 10)
-            units /= 10
-            position -= 1
-        }
-        out += fraction
+        appendFixedPoint(units, decimals: decimals, to: &out)
     }
 
+    /// `units` / 10^decimals in decimal, trailing fraction zeros dropped: the digits are made
+    /// two at a time from the right in a small buffer (divisions by a constant are cheap).
+    private static func appendFixedPoint(_ units: UInt64, decimals: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var position = 32, rest = units
+            while rest >= 100 {
+                let next = rest / 100, pair = Int(rest &- next &* 100) &* 2
+                position -= 2
+                buffer[position] = twoDigits[pair]
+                buffer[position + 1] = twoDigits[pair + 1]
+                rest = next
+            }
+            if rest >= 10 {
+                let pair = Int(rest) &* 2
+                position -= 2
+                buffer[position] = twoDigits[pair]
+                buffer[position + 1] = twoDigits[pair + 1]
+            } else {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(rest)
+            }
+            // At least one digit before the point.
+            while 32 - position < decimals + 1 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0")
+            }
+            let point = 32 - decimals
+            var end = 32
+            while end > point && buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            for index in position..<point { out.append(buffer[index]) }
+            if end > point {
+                out.append(UInt8(ascii: "."))
+                for index in point..<end { out.append(buffer[index]) }
+            }
+        }
+    }
+
+    /// "00" "01" … "99".
+    private static let twoDigits: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
     static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
-        if value == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
-        }
-        var digits: [UInt8] = []
+        let start = out.count
         var rest = value
-        while rest > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
-        }
-        out += digits.reversed()
+        } while rest > 0
+        out[start...].reverse()
     }
 
     static let powersOfTen: [Double] = (0...15).map { pow10($0) }
@@ -93,13 +129,13 @@ enum JSONValue: Sendable {
 
     func append(to out: inout [UInt8]) {
         switch self {
-        case .null: out += Array("null".utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .string(let text): JSONText.appendString(text, to: &out)
         case .number(let value, let decimals): JSONText.appendNumber(value, decimals: decimals, to: &out)
         case .integer(let value):
             if value < 0 { out.append(UInt8(ascii: "-")) }
             JSONText.appendInteger(value.magnitude, to: &out)
-        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         }
     }
 

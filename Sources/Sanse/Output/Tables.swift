@@ -60,29 +60,90 @@ enum Tables {
             + issues.map { csvRow([$0.layer, $0.featureID ?? "", $0.kind.rawValue, $0.severity.rawValue, $0.messageZH, $0.messageEN]) }.joined()
     }
 
-    static func blocksCSV(_ blocks: [Block], parcels: [Parcel]) -> String {
-        let header = ["block_id", "town", "town_class", "category", "category_zh", "parcel_count", "land_m2", "land_ha", "land_mu",
-                      "outline_m2", "inside_share", "line_status", "cd_share", "far", "tax_per_mu", "is_cluster_10ha",
-                      "renovation_candidate", "touching_joins", "gap_joins", "widest_gap_m", "parcel_ids", "reasons"]
-        return byteOrderMark + csvRow(header) + blocks.map { block in
-            csvRow([
-                block.id, block.town ?? "", block.townClass.rawValue, block.category.rawValue, block.category.chinese,
-                String(block.parcelIndices.count), exact(block.landM2), exact(block.landHa), exact(block.landMu),
-                exact(block.outlineM2), exact(block.insideShare), block.lineStatus.rawValue, exact(block.cdShare),
-                exact(block.far), exact(block.taxPerMu), String(block.isCluster10ha), String(block.renovationCandidate),
-                String(block.touchingJoins), String(block.gapJoins), exact(block.widestGapM),
-                block.parcelIndices.map { parcels[$0].id }.joined(separator: ";"), block.reasons,
-            ])
-        }.joined()
+    static let blocksHeader = [
+        "block_id", "town", "town_class", "category", "category_zh", "parcel_count", "land_m2", "land_ha", "land_mu",
+        "outline_m2", "inside_share", "line_status", "cd_share", "far", "tax_per_mu", "is_cluster_10ha",
+        "renovation_candidate", "touching_joins", "gap_joins", "widest_gap_m", "parcel_ids", "reasons",
+    ]
+
+    /// blocks.csv, one row per block, built on every worker and written in order.
+    static func writeBlocksCSV(to path: String, _ blocks: [Block], parcels: [Parcel], workers: Int) throws {
+        try ChunkedFile.write(to: path, count: blocks.count, workers: workers, minimumChunk: 200,
+                              head: Array((byteOrderMark + csvRow(blocksHeader)).utf8)) { indices, out in
+            var row = CSVRow(out: out)
+            defer { out = row.out }
+            for block in blocks[indices] {
+                row.text(block.id); row.text(block.town ?? ""); row.text(block.townClass.rawValue); row.text(block.category.rawValue)
+                row.text(block.category.chinese); row.integer(block.parcelIndices.count); row.exact(block.landM2); row.exact(block.landHa)
+                row.exact(block.landMu); row.exact(block.outlineM2); row.exact(block.insideShare); row.text(block.lineStatus.rawValue)
+                row.exact(block.cdShare); row.exact(block.far); row.exact(block.taxPerMu); row.flag(block.isCluster10ha)
+                row.flag(block.renovationCandidate); row.integer(block.touchingJoins); row.integer(block.gapJoins); row.exact(block.widestGapM)
+                row.text(block.parcelIndices.map { parcels[$0].id }.joined(separator: ";")); row.text(block.reasons)
+                row.end()
+            }
+        }
     }
 
-    static func parcelsCSV(_ parcels: [Parcel], _ results: [ParcelResult], blocks: [Block]) -> String {
-        byteOrderMark + csvRow(FeatureProperties.parcelKeys) + zip(parcels, results).map { parcel, result in
-            csvRow([
-                parcel.id, blocks[result.blockIndex].id, result.town ?? "", exact(result.areaM2), exact(result.areaMu),
-                exact(result.insideShare), result.lineStatus.rawValue, exact(result.distanceToLineM),
-                result.category.rawValue, String(parcel.repaired),
-            ])
-        }.joined()
+    /// parcels.csv, one row per parcel, built on every worker and written in order.
+    static func writeParcelsCSV(to path: String, _ parcels: [Parcel], _ results: [ParcelResult], blocks: [Block], workers: Int) throws {
+        try ChunkedFile.write(to: path, count: parcels.count, workers: workers, minimumChunk: 2000,
+                              head: Array((byteOrderMark + csvRow(FeatureProperties.parcelKeys)).utf8)) { indices, out in
+            var row = CSVRow(out: out)
+            defer { out = row.out }
+            for index in indices {
+                let parcel = parcels[index], result = results[index]
+                row.text(parcel.id); row.text(blocks[result.blockIndex].id); row.text(result.town ?? ""); row.exact(result.areaM2)
+                row.exact(result.areaMu); row.exact(result.insideShare); row.text(result.lineStatus.rawValue); row.exact(result.distanceToLineM)
+                row.text(result.category.rawValue); row.flag(parcel.repaired)
+                row.end()
+            }
+        }
+    }
+}
+
+/// One CSV row after another as bytes, cell by cell: the same text as `Tables.csvRow`
+/// without a String per cell.
+struct CSVRow {
+    var out: [UInt8]
+    private var first = true
+
+    init(out: [UInt8]) { self.out = out }
+
+    private mutating func separate() {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+    }
+
+    mutating func text(_ cell: String) {
+        separate()
+        // Only a cell holding one of these bytes can need quotes; `csvRow` decides those.
+        if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+            out.append(contentsOf: Tables.csvRow([cell]).utf8.dropLast(2))
+        } else {
+            out.append(contentsOf: cell.utf8)
+        }
+    }
+
+    /// Shortest text that reads back as the same double; empty for nil.
+    mutating func exact(_ value: Double?) {
+        separate()
+        if let value { out.append(contentsOf: value.description.utf8) }
+    }
+
+    mutating func integer(_ value: Int) {
+        separate()
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        JSONText.appendInteger(UInt64(value.magnitude), to: &out)
+    }
+
+    mutating func flag(_ value: Bool) {
+        separate()
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func end() {
+        out.append(13)
+        out.append(10)
+        first = true
     }
 }

@@ -20,6 +20,78 @@ struct WebPolygonEncoder {
 
     /// Polygons as rings (exterior first); empty when nothing polygonal is left.
     func encode(_ geometry: Geometry) throws -> [[[Point2D]]] {
+        guard let source = try Self.nonEmptyPolygons(geometry) else { return try encodeAnyGeometry(geometry) }
+        let multi = geometry.type == .multiPolygon
+        let lonLat = try project(source)
+        let rounded = lonLat.map { rings in
+            rings.map { ring in ring.map { Point2D(Self.round($0.x), Self.round($0.y)) } }
+        }
+        // Rounding can make a thin part self-intersect or collapse; GEOS's precision reduction
+        // snaps to the same grid and keeps the result valid. Most parcels are one small ring
+        // that a check on the integer grid proves valid without building a GEOS geometry.
+        let valid: [[[Point2D]]]
+        if rounded.count == 1, rounded[0].count == 1, GridRing.isCertainlySimple(rounded[0][0]) {
+            valid = rounded
+        } else if try Self.geometry(rounded, multi: multi).isValid {
+            valid = rounded
+        } else {
+            valid = try Self.geometry(lonLat, multi: multi).snappedToGrid(Self.grid).polygonalPart()?.polygonsAsRings() ?? []
+        }
+        return Self.oriented(valid)
+    }
+
+    /// The rings of a polygon or multipolygon whose polygons are all non-empty; nil for
+    /// anything else.
+    private static func nonEmptyPolygons(_ geometry: Geometry) throws -> [[[Point2D]]]? {
+        switch geometry.type {
+        case .polygon:
+            return geometry.isEmpty ? nil : [try geometry.polygonRings()]
+        case .multiPolygon:
+            let parts = geometry.parts
+            guard !parts.isEmpty, !parts.contains(where: { $0.type != .polygon || $0.isEmpty }) else { return nil }
+            return try parts.map { try $0.polygonRings() }
+        default:
+            return nil
+        }
+    }
+
+    /// Every ring to lon/lat (and GCJ-02), in one call to PROJ.
+    private func project(_ polygons: [[[Point2D]]]) throws -> [[[Point2D]]] {
+        var flat: [Point2D] = []
+        flat.reserveCapacity(polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        for rings in polygons { for ring in rings { flat.append(contentsOf: ring) } }
+        if let failed = transformer.transform(&flat).first {
+            // Named by its index in its own ring, as when rings were transformed one by one.
+            var start = 0
+            for rings in polygons {
+                for ring in rings {
+                    if failed < start + ring.count {
+                        throw GEOSError(operation: "project to lon/lat", message: "point \(failed - start) cannot be transformed")
+                    }
+                    start += ring.count
+                }
+            }
+        }
+        if webCRS == .gcj02 {
+            for index in flat.indices { flat[index] = GCJ02.fromWGS84(flat[index]) }
+        }
+        var position = 0
+        return polygons.map { rings in
+            rings.map { ring in
+                defer { position += ring.count }
+                return Array(flat[position..<position + ring.count])
+            }
+        }
+    }
+
+    /// The polygon or multipolygon the rings describe, built as `Geometry.mapPoints` builds it.
+    private static func geometry(_ polygons: [[[Point2D]]], multi: Bool) throws -> Geometry {
+        let built = try polygons.map { rings in try Geometry.polygon(exterior: rings[0], holes: Array(rings.dropFirst())) }
+        return multi ? try Geometry.collection(.multiPolygon, built) : built[0]
+    }
+
+    /// Geometry collections, empty parts and the like: through GEOS all the way.
+    private func encodeAnyGeometry(_ geometry: Geometry) throws -> [[[Point2D]]] {
         let lonLat = try geometry.mapPoints { points in
             let failed = transformer.transform(&points)
             if let first = failed.first {
@@ -34,12 +106,15 @@ struct WebPolygonEncoder {
                 points[index] = Point2D(Self.round(points[index].x), Self.round(points[index].y))
             }
         }
-        // Rounding can make a thin part self-intersect or collapse; GEOS's precision reduction
-        // snaps to the same grid and keeps the result valid.
         let valid = rounded.isValid ? rounded : (try lonLat.snappedToGrid(Self.grid).polygonalPart() ?? Geometry.emptyPolygon())
-        return try valid.polygonsAsRings().map { rings in
+        return Self.oriented(try valid.polygonsAsRings())
+    }
+
+    /// Exterior rings counter-clockwise, holes clockwise.
+    private static func oriented(_ polygons: [[[Point2D]]]) -> [[[Point2D]]] {
+        polygons.map { rings in
             rings.enumerated().map { index, ring in
-                let counterClockwise = Self.signedArea(ring) > 0
+                let counterClockwise = signedArea(ring) > 0
                 return counterClockwise == (index == 0) ? ring : ring.reversed()
             }
         }
@@ -62,11 +137,11 @@ struct WebPolygonEncoder {
     /// `{"type":"Polygon","coordinates":…}` or MultiPolygon, or `null`.
     static func appendGeometry(_ polygons: [[[Point2D]]], to out: inout [UInt8]) {
         guard !polygons.isEmpty else {
-            out += Array("null".utf8)
+            out.append(contentsOf: "null".utf8)
             return
         }
         let multi = polygons.count > 1
-        out += Array((multi ? #"{"type":"MultiPolygon","coordinates":["# : #"{"type":"Polygon","coordinates":"#).utf8)
+        out.append(contentsOf: (multi ? #"{"type":"MultiPolygon","coordinates":["# : #"{"type":"Polygon","coordinates":"#).utf8)
         for (polygonIndex, rings) in polygons.enumerated() {
             if polygonIndex > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
@@ -85,7 +160,7 @@ struct WebPolygonEncoder {
             }
             out.append(UInt8(ascii: "]"))
         }
-        out += Array((multi ? "]}" : "}").utf8)
+        out.append(contentsOf: (multi ? "]}" : "}").utf8)
     }
 }
 
@@ -100,41 +175,24 @@ enum WebGeoJSONWriter {
         to path: String, count: Int, analysisCRS: String, webCRS: WebCRS, workers: Int,
         feature: @escaping @Sendable (Int) throws -> (Properties, Geometry?)
     ) throws {
-        guard let file = FileOutput(path: path) else {
-            throw OutputError(path: path, message: "cannot create the file")
-        }
-        defer { file.close() }
-        try file.write(Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8))
-        let batchSize = 20_000
-        var written = 0
-        for batchStart in stride(from: 0, to: count, by: batchSize) {
-            let batchCount = min(batchSize, count - batchStart)
-            let chunks = try Parallel.mapChunks(count: batchCount, workers: workers, minimumChunk: 500) { range in
-                let encoder = WebPolygonEncoder(
-                    transformer: try Transformer.forCurrentThread(from: analysisCRS, to: "EPSG:4326"), webCRS: webCRS)
-                var out: [UInt8] = []
-                out.reserveCapacity(range.count * 400)
-                for offset in range {
-                    let index = batchStart + offset
-                    let (properties, geometry) = try feature(index)
-                    if index > 0 { out += Array(",\n".utf8) }
-                    out += Array(#"{"type":"Feature","properties":{"#.utf8)
-                    for (position, (key, value)) in properties.enumerated() {
-                        if position > 0 { out.append(UInt8(ascii: ",")) }
-                        JSONText.appendString(key, to: &out)
-                        out.append(UInt8(ascii: ":"))
-                        value.append(to: &out)
-                    }
-                    out += Array(#"},"geometry":"#.utf8)
-                    WebPolygonEncoder.appendGeometry(try geometry.map(encoder.encode) ?? [], to: &out)
-                    out.append(UInt8(ascii: "}"))
+        let head = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
+        try ChunkedFile.write(to: path, count: count, workers: workers, head: head, tail: Array("\n]}\n".utf8)) { indices, out in
+            let encoder = WebPolygonEncoder(
+                transformer: try Transformer.forCurrentThread(from: analysisCRS, to: "EPSG:4326"), webCRS: webCRS)
+            for index in indices {
+                let (properties, geometry) = try feature(index)
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                out.append(contentsOf: #"{"type":"Feature","properties":{"#.utf8)
+                for (position, (key, value)) in properties.enumerated() {
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONText.appendString(key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    value.append(to: &out)
                 }
-                return out
+                out.append(contentsOf: #"},"geometry":"#.utf8)
+                WebPolygonEncoder.appendGeometry(try geometry.map(encoder.encode) ?? [], to: &out)
+                out.append(UInt8(ascii: "}"))
             }
-            for chunk in chunks { try file.write(chunk) }
-            written += batchCount
         }
-        try file.write(Array("\n]}\n".utf8))
-        try file.finish()
     }
 }

@@ -4,13 +4,15 @@ import Foundation
 /// content, the effective config and the options. Equal fingerprints mean a re-run would
 /// write the same files, so `sanse batch` skips it.
 enum RunFingerprint {
-    static func of(_ request: RunRequest) -> String {
+    /// - Parameter files: an input's files with their digests; the run passes the ones it
+    ///   hashed for run.json, so each input is read once.
+    static func of(_ request: RunRequest, files: (String) -> [RunManifest.InputFile] = RunManifest.files(of:)) -> String {
         var text = "sanse \(SanseVersion.current)\n"
         let inputs = [("parcels", request.inputs.parcels), ("control_lines", request.inputs.controlLines)]
             + [("towns", request.inputs.towns), ("attributes", request.inputs.attributes)].compactMap { role, source in source.map { (role, $0) } }
         for (role, source) in inputs {
             text += "\(role) \(source.path) \(source.layer ?? "")\n"
-            for file in RunManifest.files(of: source.path) { text += "  \(file.sha256 ?? "unreadable")\n" }
+            for file in files(source.path) { text += "  \(file.sha256 ?? "unreadable")\n" }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -13,6 +13,11 @@ public struct StageTimings: Sendable, Equatable {
         return try body()
     }
 
+    /// Records a stage timed elsewhere (one that ran on a thread of its own).
+    public mutating func record(_ name: String, seconds: Double) {
+        stages.append((name, seconds))
+    }
+
     public mutating func append(_ other: StageTimings) {
         stages += other.stages
     }

@@ -57,6 +57,11 @@ struct LabelCandidate: Sendable {
         let (shapeWidth, shapeHeight) = (envelope.width * frame.scale, envelope.height * frame.scale)
         let possible = sized.filter { shapeWidth >= $0.size.width && shapeHeight >= $0.size.height }
         guard !possible.isEmpty else { return nil }
+        // An inscribed circle has at most the shape's area, so its radius is at most √(A/π)
+        // (and the computed one is never more): when even that is too small for every
+        // layout, the costly search below could only end in nil.
+        let largestRadius = (try shape.area() / .pi).squareRoot() * frame.scale
+        guard possible.contains(where: { 2 * largestRadius >= min($0.size.width, $0.size.height) }) else { return nil }
         let circle = try shape.maximumInscribedCircle(tolerance: frame.metresPerPixel)
         let radius = circle.radius * frame.scale
         let centres = [frame.pixel(circle.center), frame.pixel(envelope.center)]

@@ -33,7 +33,8 @@ struct MapFrame: Sendable {
     /// Map units per pixel.
     var metresPerPixel: Double { 1 / scale }
 
-    /// Topology-preserving simplification tolerance: under half a pixel, so nothing visible moves.
+    /// Simplification tolerance: under half a pixel, so nothing visible moves (town boundaries
+    /// here; other shapes use `PathData.toleranceTenths`, the same in tenths of a pixel).
     var simplifyTolerance: Double { 0.4 / scale }
 
     /// A point in frame pixels (not rounded).

@@ -30,8 +30,6 @@ struct MapLayers {
     static func draw(
         content: MapContent, survey: Survey, analysis: AnalysisResult, frame: MapFrame, workers: Int
     ) throws -> MapLayers {
-        let tolerance = frame.simplifyTolerance
-
         // Blocks: land and outline simplified, and where a label would sit. Each block's
         // geometries are used by one chunk only.
         let allBlocks = analysis.blocks
@@ -40,13 +38,14 @@ struct MapLayers {
             try range.map { position -> BlockShape in
                 let index = chosenBlocks[position]
                 let block = allBlocks[index]
-                let land = try block.land.simplifiedPreservingTopology(tolerance: tolerance)
-                let outline = block.outline === block.land
-                    ? land : try block.outline.simplifiedPreservingTopology(tolerance: tolerance)
-                var landPath = PathData(), outlinePath = PathData()
-                try landPath.appendPolygons(land, frame: frame)
-                try outlinePath.appendPolygons(outline, frame: frame)
-                let label = try LabelCandidate.inside(try LabelCandidate.labelArea(of: outline), lines: labelLines(block), frame: frame, allowShort: true)
+                var landPath = PathData()
+                try landPath.appendPolygons(block.land, frame: frame, simplified: true)
+                var outlinePath = landPath
+                if block.outline !== block.land {
+                    outlinePath = PathData()
+                    try outlinePath.appendPolygons(block.outline, frame: frame, simplified: true)
+                }
+                let label = try LabelCandidate.inside(try LabelCandidate.labelArea(of: block.outline), lines: labelLines(block), frame: frame, allowShort: true)
                 return BlockShape(block: index, land: landPath, outline: outlinePath, label: label)
             }
         }.flatMap { $0 }
@@ -57,9 +56,8 @@ struct MapLayers {
         let chosenParcels = content.parcels
         let parcelData = try Parallel.mapChunks(count: chosenParcels.count, workers: workers, minimumChunk: 512) { range in
             try range.map { position -> PathData in
-                let simplified = try parcels[chosenParcels[position]].geometry.simplifiedPreservingTopology(tolerance: tolerance)
                 var path = PathData()
-                try path.appendPolygons(simplified, frame: frame)
+                try path.appendPolygons(parcels[chosenParcels[position]].geometry, frame: frame, simplified: true)
                 return path
             }
         }.flatMap { $0 }
@@ -75,11 +73,18 @@ struct MapLayers {
         // The control line and town boundaries, clipped to a little more than the frame so
         // the cut edges fall outside the clip path.
         let clip = try frame.clipPolygon(marginPixels: 12)
+        let clipBox = frame.extent.expanded(by: 12 / frame.scale)
+        // Only the parts near the frame are cut; a part wholly inside needs no cutting.
+        func clipped(_ shape: Geometry, to box: Envelope, _ polygon: Geometry) throws -> Geometry? {
+            guard let envelope = shape.envelope, envelope.intersects(box) else { return nil }
+            if box.contains(envelope) { return shape }
+            let cut = try shape.intersection(polygon)
+            return cut.isEmpty ? nil : cut
+        }
         var controlLine = PathData()
-        if !analysis.controlArea.isEmpty {
-            let clipped = try analysis.controlArea.intersection(clip)
-            if !clipped.isEmpty {
-                try controlLine.appendPolygons(clipped.simplifiedPreservingTopology(tolerance: tolerance), frame: frame)
+        for part in analysis.controlArea.parts {
+            if let inFrame = try clipped(part, to: clipBox, clip) {
+                try controlLine.appendPolygons(inFrame, frame: frame, simplified: true)
             }
         }
         let frameBox = try MapFrame.polygon(frame.extent)
@@ -87,14 +92,10 @@ struct MapLayers {
         var townCandidates: [(area: Double, name: String, label: LabelCandidate)] = []
         for index in content.townsWithShape {
             let town = survey.towns[index]
-            guard let shape = town.geometry, let box = shape.envelope, box.intersects(frame.extent.expanded(by: 12 / frame.scale)) else {
-                continue
-            }
-            let clipped = try shape.intersection(clip)
-            guard !clipped.isEmpty else { continue }
-            townShapes.append(clipped)
-            let visible = try shape.intersection(frameBox)
-            guard !visible.isEmpty, let polygonal = try visible.polygonalPart() else { continue }
+            guard let shape = town.geometry, let inClip = try clipped(shape, to: clipBox, clip) else { continue }
+            townShapes.append(inClip)
+            guard let visible = try clipped(shape, to: frame.extent, frameBox) else { continue }
+            guard let polygonal = try visible.polygonalPart() else { continue }
             let lines = [LabelCandidate.Line(text: town.name, fontSize: MapStyle.townLabelSize, bold: true)]
             if let label = try LabelCandidate.inside(polygonal, lines: lines, frame: frame, letterSpacing: MapStyle.townLabelSpacing) {
                 townCandidates.append((try polygonal.area(), town.name, label))
@@ -104,7 +105,7 @@ struct MapLayers {
         var focusMask = PathData()
         if let focus = content.focusTown, let shape = survey.towns[focus].geometry {
             let outside = try clip.difference(shape)
-            try focusMask.appendPolygons(outside.simplifiedPreservingTopology(tolerance: tolerance), frame: frame)
+            try focusMask.appendPolygons(outside, frame: frame, simplified: true)
         }
 
         // Labels: town names first, then blocks from the largest down; a label that would

@@ -5,6 +5,10 @@ import GeoKit
 /// of a pixel first and the differences taken between rounded integers, so the path never
 /// drifts and the text is the same on every machine. Points that round onto the previous one
 /// are dropped; rings that collapse to fewer than three points are left out.
+///
+/// Map geometry is simplified here too, on the rounded points (`simplified: true`): Douglas–
+/// Peucker with the frame's tolerance of 0.4 px, so nothing visible moves, and a ring keeps at
+/// least a triangle so that the smallest parcel still shows.
 struct PathData: Sendable {
     private(set) var bytes: [UInt8] = []
 
@@ -14,19 +18,78 @@ struct PathData: Sendable {
     init() {}
 
     /// Every polygon ring of a polygonal geometry, closed with `z`.
-    mutating func appendPolygons(_ geometry: Geometry, frame: MapFrame) throws {
+    mutating func appendPolygons(_ geometry: Geometry, frame: MapFrame, simplified: Bool = false) throws {
         for polygon in try geometry.polygonsAsRings() {
-            for ring in polygon { appendRing(ring, frame: frame) }
+            for ring in polygon { appendRing(ring, frame: frame, simplified: simplified) }
         }
     }
 
     /// A closed ring.
-    mutating func appendRing(_ points: [Point2D], frame: MapFrame) {
+    mutating func appendRing(_ points: [Point2D], frame: MapFrame, simplified: Bool = false) {
         var rounded = Self.rounded(points, frame: frame)
         if rounded.count > 1, rounded.first! == rounded.last! { rounded.removeLast() }
         guard rounded.count >= 3 else { return }
-        write(rounded)
+        write(simplified ? Self.simplifiedRing(rounded, tolerance: Self.toleranceTenths) : rounded)
         bytes.append(UInt8(ascii: "z"))
+    }
+
+    /// The simplification tolerance in tenths of a pixel: `MapFrame.simplifyTolerance`.
+    static let toleranceTenths = 4.0
+
+    /// Douglas–Peucker on a closed ring (first point not repeated at the end): the first point
+    /// and the one farthest from it always stay, and so does the point farthest from the line
+    /// between them, so a ring never falls below a triangle.
+    static func simplifiedRing(_ ring: [Tenths], tolerance: Double) -> [Tenths] {
+        guard ring.count > 3 else { return ring }
+        func squaredDistance(_ a: Tenths, _ b: Tenths) -> Double {
+            let dx = Double(a.x - b.x), dy = Double(a.y - b.y)
+            return dx * dx + dy * dy
+        }
+        var far = 1
+        for index in 2..<ring.count where squaredDistance(ring[index], ring[0]) > squaredDistance(ring[far], ring[0]) { far = index }
+        // The ring as a line from the first point round and back to it, so both halves are
+        // simplified between fixed ends.
+        var keep = [Bool](repeating: false, count: ring.count + 1)
+        keep[0] = true
+        keep[far] = true
+        keep[ring.count] = true
+        let point = { (index: Int) in ring[index == ring.count ? 0 : index] }
+        var sections = [(far, ring.count), (0, far)]
+        let limit = tolerance * tolerance
+        while let (start, end) = sections.popLast() {
+            guard end - start > 1 else { continue }
+            var widest = -1, widestDistance = limit
+            for index in (start + 1)..<end {
+                let distance = squaredSegmentDistance(point(index), point(start), point(end))
+                if distance > widestDistance {
+                    widest = index
+                    widestDistance = distance
+                }
+            }
+            guard widest >= 0 else { continue }
+            keep[widest] = true
+            sections.append((widest, end))
+            sections.append((start, widest))
+        }
+        var result = (0..<ring.count).filter { keep[$0] }.map { ring[$0] }
+        if result.count < 3 {
+            // A sliver thinner than the tolerance: keep its widest point as a triangle.
+            let third = (1..<ring.count).filter { $0 != far }
+                .max { squaredSegmentDistance(ring[$0], ring[0], ring[far]) < squaredSegmentDistance(ring[$1], ring[0], ring[far]) }
+            if let third { result = [0, far, third].sorted().map { ring[$0] } }
+        }
+        return result
+    }
+
+    /// Squared distance from `p` to the segment a–b.
+    static func squaredSegmentDistance(_ p: Tenths, _ a: Tenths, _ b: Tenths) -> Double {
+        let (px, py) = (Double(p.x), Double(p.y)), (ax, ay) = (Double(a.x), Double(a.y)), (bx, by) = (Double(b.x), Double(b.y))
+        let (dx, dy) = (bx - ax, by - ay)
+        let length = dx * dx + dy * dy
+        var t = length > 0 ? ((px - ax) * dx + (py - ay) * dy) / length : 0
+        t = min(1, max(0, t))
+        let (ex, ey) = (ax + t * dx - px, ay + t * dy - py)
+        return ex * ex + ey * ey
     }
 
     /// An open line.

@@ -11,8 +11,8 @@ struct SourceCRS {
 
     /// From the layer's declaration, else the configured source CRS, else the one exception a
     /// missing `.prj` allows: 8-digit eastings carrying a Gauss-Krüger zone number.
-    static func determine(layer: VectorLayer, configured: String?, extent: Envelope?, path: String) throws -> SourceCRS {
-        if let reference = layer.spatialReference {
+    static func determine(declared: LayerSpatialReference?, layerName: String, configured: String?, extent: Envelope?, path: String) throws -> SourceCRS {
+        if let reference = declared {
             return SourceCRS(definition: reference.identifier ?? reference.definitionForPROJ,
                              label: reference.identifier ?? "custom CRS", assumption: nil)
         }
@@ -24,7 +24,7 @@ struct SourceCRS {
                 definition: "EPSG:\(zone.epsg)", label: "EPSG:\(zone.epsg)",
                 assumption: "no CRS declared; eastings carry zone number \(zone.zone), so assumed CGCS2000 \(zone.width)-degree Gauss-Kruger zone \(zone.zone) (EPSG:\(zone.epsg))")
         }
-        throw SurveyError(path: path, message: "layer \(layer.name) declares no coordinate system (is the .prj missing?); give one with --source-crs, e.g. --source-crs EPSG:4549")
+        throw SurveyError(path: path, message: "layer \(layerName) declares no coordinate system (is the .prj missing?); give one with --source-crs, e.g. --source-crs EPSG:4549")
     }
 
     /// Eastings of 8 digits whose first two are a CGCS2000 Gauss-Krüger zone number: 25–45 for

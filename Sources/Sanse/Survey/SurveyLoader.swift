@@ -23,11 +23,11 @@ public enum SurveyLoader {
         var timings = StageTimings()
         let configuredSource = sourceCRS ?? config.sourceCRS
 
-        let rawParcels = try timings.measure("read parcels") {
-            try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource)
+        var rawParcels = try timings.measure("read parcels") {
+            try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource, workers: workers)
         }
         guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
-            throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.features.count) features)")
+            throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.featureCount) features)")
         }
         noteAssumption(parcelsCRS, layer: "parcels", &issues)
         let analysis: AnalysisCRS
@@ -39,10 +39,10 @@ public enum SurveyLoader {
 
         let parcelsProjection = try projection(parcelsCRS, analysis, path: inputs.parcels.path)
         let parcels = try timings.measure("prepare parcels") {
-            try ParcelLoader.load(rawParcels, projection: parcelsProjection, config: config, workers: workers, &issues)
+            try ParcelLoader.load(rawParcels.takeChunks(), fields: rawParcels.fields, projection: parcelsProjection, config: config, workers: workers, &issues)
         }
         guard !parcels.isEmpty else {
-            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.features.count) features of layer \(rawParcels.layerName) is a usable parcel polygon")
+            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.featureCount) features of layer \(rawParcels.layerName) is a usable parcel polygon")
         }
         var layers = [loaded(rawParcels, kept: parcels.count)]
 
@@ -55,7 +55,7 @@ public enum SurveyLoader {
             try ControlLineLoader.load(rawControl, projection: controlProjection, &issues)
         }
         guard !control.isEmpty else {
-            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.features.count) features)")
+            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.featureCount) features)")
         }
         layers.append(loaded(rawControl, kept: control.count))
 
@@ -81,7 +81,7 @@ public enum SurveyLoader {
             let table = try LayerReader.read(attributesInput, role: .attributes, configuredCRS: nil, needsCRS: false)
             let tableField = joinOn == nil ? (config.join.tableField ?? parcelField) : parcelField
             let joined = try timings.measure("join attributes") { try AttributeJoin.apply(table, to: &survey, parcelField: parcelField, tableField: tableField, config: config, &issues) }
-            survey.layers.append(loaded(table, kept: table.features.count - joined.unmatchedRows))
+            survey.layers.append(loaded(table, kept: table.featureCount - joined.unmatchedRows))
         }
 
         timings.measure("check outliers") {
@@ -110,6 +110,6 @@ public enum SurveyLoader {
 
     private static func loaded(_ raw: RawLayer, kept: Int) -> LoadedLayer {
         LoadedLayer(role: raw.role.rawValue, path: raw.path, layer: raw.layerName, driver: raw.driver,
-                    sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.features.count, featuresKept: kept)
+                    sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.featureCount, featuresKept: kept)
     }
 }

@@ -29,12 +29,15 @@ struct RawLayer {
     var fields: [FieldDefinition]
     /// Taken by whoever prepares the features, who frees each chunk once it is done with it.
     var chunks: [FeatureChunk]
+    /// Counted when read, kept when the chunks are handed over.
     var featureCount: Int
     var crs: SourceCRS?
     /// The extent of the geometries with usable coordinates: a feature beyond
     /// `GeometryPreparation.coordinateLimit` is skipped later and must not move the centre
     /// that decides the analysis CRS.
     var extent: Envelope?
+    /// For the parcels: the analysis CRS chosen for them.
+    var analysis: AnalysisCRS?
 
     init(role: LayerRole, path: String, layerName: String, driver: String, fields: [FieldDefinition], chunks: [FeatureChunk]) {
         self.role = role
@@ -65,6 +68,58 @@ struct RawLayer {
     }
 }
 
+/// An input layer opened for reading: a GeoJSON file the fast reader has already read, or a
+/// layer GDAL is about to read feature by feature.
+enum OpenedLayer {
+    case read(RawLayer)
+    case gdal(GDALLayerSource)
+}
+
+/// A layer GDAL reads, with what is known before reading it.
+struct GDALLayerSource {
+    let source: InputSource
+    let role: LayerRole
+    let dataset: VectorDataset
+    let layer: VectorLayer
+
+    var fields: [FieldDefinition] { layer.fields }
+
+    /// Reads every feature, handing over chunks as they are full (so they can be prepared
+    /// while GDAL reads on); returns how many features there were.
+    @discardableResult
+    func readChunks(_ body: (FeatureChunk) throws -> Void) throws -> Int {
+        var count = 0
+        do {
+            try layer.readChunks { chunk in
+                count += chunk.count
+                try body(chunk)
+            }
+        } catch let error as GDALError {
+            throw SurveyError(path: source.path, message: "reading stopped after \(count) features of layer \(layer.name): \(error.message)")
+        }
+        return count
+    }
+
+    /// A layer of `count` features whose chunks have been handed over already.
+    func layer(featureCount: Int, crs: SourceCRS?) -> RawLayer {
+        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName, fields: fields, chunks: [])
+        raw.featureCount = featureCount
+        raw.crs = crs
+        return raw
+    }
+
+    /// Reads the whole layer into memory.
+    func readAll(configuredCRS: String?, needsCRS: Bool) throws -> RawLayer {
+        var chunks: [FeatureChunk] = []
+        try readChunks { chunks.append($0) }
+        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName, fields: fields, chunks: chunks)
+        if needsCRS {
+            raw.crs = try SourceCRS.determine(declared: layer.spatialReference, layerName: layer.name, configured: configuredCRS, extent: raw.extent, path: source.path)
+        }
+        return raw
+    }
+}
+
 enum LayerReader {
     /// Opens the input, picks its layer and reads every feature.
     /// - Parameters:
@@ -72,18 +127,23 @@ enum LayerReader {
     ///   - workers: threads for reading a GeoJSON file; the result does not depend on it.
     static func read(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true,
                      workers: Int = Parallel.defaultWorkerCount) throws -> RawLayer {
+        switch try open(source, role: role, configuredCRS: configuredCRS, needsCRS: needsCRS, workers: workers) {
+        case .read(let raw): return raw
+        case .gdal(let gdal): return try gdal.readAll(configuredCRS: configuredCRS, needsCRS: needsCRS)
+        }
+    }
+
+    /// Opens the input and picks its layer; a GeoJSON file the fast reader can read is read
+    /// at once (in parallel), anything else is left for GDAL to read.
+    static func open(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true,
+                     workers: Int = Parallel.defaultWorkerCount) throws -> OpenedLayer {
         if source.layer == nil, let layer = try? GeoJSONReader.read(path: source.path, workers: workers) {
             var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: "GeoJSON", fields: layer.fields, chunks: layer.chunks)
             if needsCRS {
                 raw.crs = try SourceCRS.determine(declared: layer.spatialReference, layerName: layer.name, configured: configuredCRS, extent: raw.extent, path: source.path)
             }
-            return raw
+            return .read(raw)
         }
-        return try readWithGDAL(source, role: role, configuredCRS: configuredCRS, needsCRS: needsCRS)
-    }
-
-    /// Anything the GeoJSON reader leaves alone: GDAL reads it, one feature at a time.
-    private static func readWithGDAL(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool) throws -> RawLayer {
         try requireShapefileParts(source.path)
         let isCSV = source.path.lowercased().hasSuffix(".csv")
         // A CSV's WKT column becomes the geometry; every other column stays text, so keys such
@@ -96,18 +156,7 @@ enum LayerReader {
             throw SurveyError(path: source.path, message: "cannot open \(role.rawValue) input: \(error.message)")
         }
         let layer = try chooseLayer(dataset, preferred: source.layer, role: role)
-        var chunks: [FeatureChunk] = []
-        do {
-            try layer.readChunks { chunks.append($0) }
-        } catch let error as GDALError {
-            let count = chunks.reduce(0) { $0 + $1.count }
-            throw SurveyError(path: source.path, message: "reading stopped after \(count) features of layer \(layer.name): \(error.message)")
-        }
-        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName, fields: layer.fields, chunks: chunks)
-        if needsCRS {
-            raw.crs = try SourceCRS.determine(declared: layer.spatialReference, layerName: layer.name, configured: configuredCRS, extent: raw.extent, path: source.path)
-        }
-        return raw
+        return .gdal(GDALLayerSource(source: source, role: role, dataset: dataset, layer: layer))
     }
 
     /// GDAL opens a Shapefile without its .dbf and silently drops every attribute; without the

@@ -23,7 +23,7 @@ enum ParcelLoader {
     }
 
     /// What preparing one chunk of features gave, before ids are made unique.
-    private struct PreparedChunk: Sendable {
+    struct PreparedChunk: Sendable {
         var parcels: [Parcel] = []
         /// The index among all features of each parcel's feature.
         var parcelFeatures: [Int] = []
@@ -40,39 +40,36 @@ enum ParcelLoader {
 
     /// - Parameter chunks: the layer's features, freed chunk by chunk as they are prepared.
     static func load(_ chunks: consuming [FeatureChunk], fields: [FieldDefinition], projection: Projection?, config: Config, workers: Int, _ issues: inout IssueLog) throws -> [Parcel] {
-        let mapping = Mapping(fields, config.fields)
+        let preparation = ParcelPreparation(fields: fields, projection: projection, config: config, workers: workers)
+        preparation.add(contentsOf: chunks)
+        return try preparation.finish(&issues)
+    }
+
+    /// Makes the ids unique in feature order, so the result does not depend on the number of
+    /// workers, and puts the issues in order.
+    static func assemble(_ prepared: consuming [PreparedChunk], featureCount: Int, mapping: Mapping, config: Config, _ issues: inout IssueLog) -> [Parcel] {
         if mapping.parcelID == nil {
             issues.add("parcels", nil, .missingField, .warning,
                        zh: "未找到宗地编号字段（\(config.fields.parcelID.joined(separator: "/"))），以要素序号代替",
                        en: "no parcel id field (\(config.fields.parcelID.joined(separator: "/"))); feature ids used instead")
         }
-        let firstFeatures = chunks.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        let featureCount = firstFeatures.last!
-        let chunkCount = firstFeatures.count - 1
-        // Geometry work runs in parallel on disjoint chunks; ids are made unique afterwards,
-        // in feature order, so the result does not depend on the number of workers.
-        let pending = ChunkHandover(consume chunks)
-        let prepared = try Parallel.mapChunks(count: chunkCount, workers: workers, minimumChunk: 1) { range in
-            let preparation = GeometryPreparation(layer: "parcels", transformer: try projection?.makeTransformer())
-            return range.map { index in
-                var chunk = pending.take(index)
-                return prepare(&chunk, firstFeature: firstFeatures[index], mapping: mapping, preparation: preparation, config: config)
-            }
-        }.flatMap { $0 }
-
         var parcels: [Parcel] = []
         parcels.reserveCapacity(featureCount)
         var idIssues = IssueLog()
         var idIssueFeatures: [Int] = []
         var usedIDs: [String: Int] = [:]
-        for chunk in prepared {
-            for (index, var parcel) in chunk.parcels.enumerated() {
+        usedIDs.reserveCapacity(featureCount)
+        for index in prepared.indices {
+            // Each chunk's parcels move into the one array, and go from here.
+            let chunkParcels = prepared[index].parcels
+            prepared[index].parcels = []
+            for (row, var parcel) in chunkParcels.enumerated() {
                 let before = idIssues.issues.count
-                if !chunk.hasSourceID[index], mapping.parcelID != nil {
+                if !prepared[index].hasSourceID[row], mapping.parcelID != nil {
                     idIssues.add("parcels", parcel.id, .missingID, .warning, zh: "宗地编号为空，以要素序号代替", en: "empty parcel id; the feature id is used instead")
                 }
                 parcel.id = uniqueID(parcel.id, &usedIDs, &idIssues)
-                idIssueFeatures += Array(repeating: chunk.parcelFeatures[index], count: idIssues.issues.count - before)
+                idIssueFeatures += Array(repeating: prepared[index].parcelFeatures[row], count: idIssues.issues.count - before)
                 parcels.append(parcel)
             }
         }
@@ -80,7 +77,7 @@ enum ParcelLoader {
         return parcels
     }
 
-    private static func prepare(_ chunk: inout FeatureChunk, firstFeature: Int, mapping: Mapping, preparation: GeometryPreparation, config: Config) -> PreparedChunk {
+    static func prepare(_ chunk: inout FeatureChunk, firstFeature: Int, mapping: Mapping, preparation: GeometryPreparation, config: Config) -> PreparedChunk {
         var result = PreparedChunk()
         result.issueEnds.reserveCapacity(chunk.count)
         for row in 0..<chunk.count {
@@ -188,19 +185,6 @@ enum ParcelLoader {
         used[unique] = 1
         issues.add("parcels", id, .duplicateID, .warning, zh: "宗地编号重复，此要素记为 \(unique)", en: "duplicate parcel id; this feature is kept as \(unique)")
         return unique
-    }
-}
-
-/// Chunks handed from the reader to the workers one at a time, each released here as it is
-/// taken, so a chunk's memory goes once it has been prepared.
-private final class ChunkHandover: @unchecked Sendable {
-    private let lock = NSLock()
-    private var chunks: [FeatureChunk?]
-
-    init(_ chunks: [FeatureChunk]) { self.chunks = chunks }
-
-    func take(_ index: Int) -> FeatureChunk {
-        lock.withLock { chunks[index].take()! }
     }
 }
 

@@ -23,24 +23,35 @@ public enum SurveyLoader {
         var timings = StageTimings()
         let configuredSource = sourceCRS ?? config.sourceCRS
 
-        var rawParcels = try timings.measure("read parcels") {
-            try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource, workers: workers)
+        let configuredAnalysis = analysisCRS ?? config.analysisCRS
+        let source = try timings.measure("read parcels") {
+            try readParcels(inputs.parcels, configuredSource: configuredSource, configuredAnalysis: configuredAnalysis, config: config, workers: workers)
         }
-        guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
-            throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.featureCount) features)")
+        var rawParcels: RawLayer
+        var parcels: [Parcel]
+        switch source {
+        case .streamed(let layer, let preparation):
+            rawParcels = layer
+            parcels = try timings.measure("prepare parcels") { try preparation.finish(&issues) }
+        case .read(let layer):
+            rawParcels = layer
+            guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
+                throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.featureCount) features)")
+            }
+            noteAssumption(parcelsCRS, layer: "parcels", &issues)
+            let analysis: AnalysisCRS
+            do {
+                analysis = try AnalysisCRSResolver.resolve(configured: configuredAnalysis, parcels: parcelsCRS.definition, centre: extent.center)
+            } catch {
+                throw SurveyError(path: inputs.parcels.path, message: "cannot choose the analysis CRS: \(error)")
+            }
+            rawParcels.analysis = analysis
+            let parcelsProjection = try projection(parcelsCRS, analysis, path: inputs.parcels.path)
+            parcels = try timings.measure("prepare parcels") {
+                try ParcelLoader.load(rawParcels.takeChunks(), fields: rawParcels.fields, projection: parcelsProjection, config: config, workers: workers, &issues)
+            }
         }
-        noteAssumption(parcelsCRS, layer: "parcels", &issues)
-        let analysis: AnalysisCRS
-        do {
-            analysis = try AnalysisCRSResolver.resolve(configured: analysisCRS ?? config.analysisCRS, parcels: parcelsCRS.definition, centre: extent.center)
-        } catch {
-            throw SurveyError(path: inputs.parcels.path, message: "cannot choose the analysis CRS: \(error)")
-        }
-
-        let parcelsProjection = try projection(parcelsCRS, analysis, path: inputs.parcels.path)
-        let parcels = try timings.measure("prepare parcels") {
-            try ParcelLoader.load(rawParcels.takeChunks(), fields: rawParcels.fields, projection: parcelsProjection, config: config, workers: workers, &issues)
-        }
+        let analysis = rawParcels.analysis!
         guard !parcels.isEmpty else {
             throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.featureCount) features of layer \(rawParcels.layerName) is a usable parcel polygon")
         }
@@ -88,6 +99,51 @@ public enum SurveyLoader {
             SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
         }
         return Result(survey: survey, issues: issues, timings: timings)
+    }
+
+    private enum ParcelSource {
+        /// Read whole; to be prepared once the analysis CRS is chosen from it.
+        case read(RawLayer)
+        /// Prepared (or being prepared) while it was read; the layer holds no chunks.
+        case streamed(RawLayer, ParcelPreparation)
+    }
+
+    /// Reads the parcels. When the analysis CRS does not depend on where they lie (it is
+    /// configured, or their own projected metric CRS) and GDAL reads them, they are prepared
+    /// on the other cores while GDAL reads on, and never held in memory all at once.
+    private static func readParcels(_ input: InputSource, configuredSource: String?, configuredAnalysis: String?, config: Config, workers: Int) throws -> ParcelSource {
+        let opened = try LayerReader.open(input, role: .parcels, configuredCRS: configuredSource, workers: workers)
+        guard case .gdal(let gdal) = opened else {
+            guard case .read(let layer) = opened else { preconditionFailure() }
+            return .read(layer)
+        }
+        let declared = gdal.layer.spatialReference
+        guard declared != nil || configuredSource != nil,
+              let crs = try? SourceCRS.determine(declared: declared, layerName: gdal.layer.name, configured: configuredSource, extent: nil, path: input.path),
+              let analysis = AnalysisCRSResolver.resolveBeforeReading(configured: configuredAnalysis, parcels: crs.definition)
+        else {
+            return .read(try gdal.readAll(configuredCRS: configuredSource, needsCRS: true))
+        }
+        let parcelsProjection = try projection(crs, analysis, path: input.path)
+        let preparation = ParcelPreparation(fields: gdal.fields, projection: parcelsProjection, config: config, workers: workers)
+        var anyGeometry = false
+        let count: Int
+        do {
+            count = try gdal.readChunks { chunk in
+                if !anyGeometry { anyGeometry = RawLayer.extent(of: [chunk]) != nil }
+                preparation.add(chunk)
+            }
+        } catch {
+            preparation.cancel()
+            throw error
+        }
+        var layer = gdal.layer(featureCount: count, crs: crs)
+        layer.analysis = analysis
+        guard anyGeometry else {
+            preparation.cancel()
+            throw SurveyError(path: input.path, message: "layer \(layer.layerName) has no parcel geometries (\(count) features)")
+        }
+        return .streamed(layer, preparation)
     }
 
     /// nil when no reprojection is needed. Makes one transformer here so that a CRS PROJ

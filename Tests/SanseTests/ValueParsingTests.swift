@@ -1,3 +1,4 @@
+import Foundation
 import GeoKit
 import Testing
 @testable import Sanse
@@ -37,6 +38,34 @@ struct ValueParsingTests {
         }
         guard case .missing = ValueParsing.grade(.string("/")) else { Issue.record("grade / not missing"); return }
         guard case .value(7) = ValueParsing.number(.integer(7)) else { Issue.record("integer"); return }
+    }
+
+    /// The hand-written trimming is Foundation's, for every scalar at either end and inside.
+    @Test func trimmingMatchesFoundationForEveryScalar() {
+        for value in stride(from: 0, through: 0x10FFFF, by: 1) {
+            guard let scalar = Unicode.Scalar(value), value % 97 == 0 || value < 0x3100 || (0xFE00...0xFFFF).contains(value) else { continue }
+            let s = String(Character(scalar))
+            for text in [s, s + "a" + s, " " + s + "中" + s + "\n", s + s, "a" + s + "b"] {
+                #expect(ValueParsing.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+                #expect(ValueParsing.trimmed(text, ValueParsing.isWhitespace) == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+            }
+        }
+        for text in [" \u{0301}a ", "a\u{0301} ", "\u{1F600} ", "\r\n", "\u{3000}Ａ\u{3000}", "\u{200B}x\u{200B}", "\u{FEFF}x"] {
+            #expect(ValueParsing.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func oneLetterGradesTakeTheShortWayToTheSameAnswers() {
+        for byte in UInt8(0x20)...UInt8(0x7E) {
+            let text = String(UnicodeScalar(byte))
+            let folded = text.uppercased().trimmingCharacters(in: .whitespaces)
+            let placeholder = ValueParsing.missingPlaceholders.contains(text.uppercased())
+            switch ValueParsing.grade(.string(text)) {
+            case .value(let grade): #expect(grade.rawValue == folded && !placeholder, "\(text)")
+            case .missing: #expect(placeholder || folded.isEmpty, "\(text)")
+            case .invalid(let original): #expect(original == text && Grade(rawValue: folded) == nil && !placeholder, "\(text)")
+            }
+        }
     }
 
     @Test func fieldsMatchCaseInsensitivelyInCandidateOrder() {

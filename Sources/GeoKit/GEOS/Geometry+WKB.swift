@@ -12,6 +12,14 @@ extension Geometry {
         self.init(owning: pointer)
     }
 
+    /// Reads a geometry from WKB bytes in place (e.g. inside a `FeatureChunk`).
+    public convenience init(wkb: UnsafeRawBufferPointer) throws {
+        let ctx = GEOSContext.current
+        let pointer = GEOSWKBReader_read_r(ctx.handle, ctx.wkbReader, wkb.baseAddress?.assumingMemoryBound(to: UInt8.self), wkb.count)
+        guard let pointer else { throw ctx.error("read WKB") }
+        self.init(owning: pointer)
+    }
+
     public convenience init(wkt: String) throws {
         let ctx = GEOSContext.current
         guard let pointer = GEOSWKTReader_read_r(ctx.handle, ctx.wktReader, wkt) else { throw ctx.error("read WKT") }

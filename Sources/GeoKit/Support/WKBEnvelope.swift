@@ -3,21 +3,23 @@
 public enum WKBEnvelope {
     /// nil for an empty geometry, malformed bytes, or any non-finite coordinate.
     public static func of(_ bytes: [UInt8]) -> Envelope? {
-        bytes.withUnsafeBytes { raw -> Envelope? in
-            guard let layout = WKBLayout.of(raw) else { return nil }
-            var box: Envelope?
-            for run in layout.runs {
-                for index in 0..<run.count {
-                    let start = run.offset + index * run.dimensions * 8
-                    let x = double(raw, start, layout.littleEndian), y = double(raw, start + 8, layout.littleEndian)
-                    // An empty point is written as NaN, NaN: no extent.
-                    if run.count == 1, x.isNaN, y.isNaN { continue }
-                    guard x.isFinite, y.isFinite else { return nil }
-                    if box == nil { box = Envelope(minX: x, minY: y, maxX: x, maxY: y) } else { box!.expand(toInclude: Point2D(x, y)) }
-                }
+        bytes.withUnsafeBytes { of($0) }
+    }
+
+    public static func of(_ raw: UnsafeRawBufferPointer) -> Envelope? {
+        guard let layout = WKBLayout.of(raw) else { return nil }
+        var box: Envelope?
+        for run in layout.runs {
+            for index in 0..<run.count {
+                let start = run.offset + index * run.dimensions * 8
+                let x = double(raw, start, layout.littleEndian), y = double(raw, start + 8, layout.littleEndian)
+                // An empty point is written as NaN, NaN: no extent.
+                if run.count == 1, x.isNaN, y.isNaN { continue }
+                guard x.isFinite, y.isFinite else { return nil }
+                if box == nil { box = Envelope(minX: x, minY: y, maxX: x, maxY: y) } else { box!.expand(toInclude: Point2D(x, y)) }
             }
-            return box
         }
+        return box
     }
 
     private static func double(_ raw: UnsafeRawBufferPointer, _ offset: Int, _ littleEndian: Bool) -> Double {

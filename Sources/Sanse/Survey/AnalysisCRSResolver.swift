@@ -38,6 +38,17 @@ enum AnalysisCRSResolver {
         return AnalysisCRS(definition: "EPSG:\(code)", name: crs.name, reason: reason)
     }
 
+    /// The analysis CRS when it does not depend on where the parcels lie (configured, or the
+    /// parcels' own projected CRS in metres), so parcels can be prepared while they are read;
+    /// nil when the centre of the data decides it, or when choosing fails (then the full
+    /// resolution, after reading, reports why).
+    static func resolveBeforeReading(configured: String?, parcels: String) -> AnalysisCRS? {
+        if configured == nil {
+            guard let source = try? CoordinateReferenceSystem(parcels), source.kind == .projected, source.linearUnitInMetres == 1 else { return nil }
+        }
+        return try? resolve(configured: configured, parcels: parcels, centre: Point2D(0, 0))
+    }
+
     /// A rough box around China; inside it, the CGCS2000 3-degree GK zones apply.
     static func isInChina(longitude: Double, latitude: Double) -> Bool {
         (73...135).contains(longitude) && (18...54).contains(latitude)

@@ -17,9 +17,10 @@ enum AttributeJoin {
             throw SurveyError(path: table.path, message: "join field \"\(tableField)\" is not in the attribute table (fields: \(table.fields.map(\.name).joined(separator: ", ")))")
         }
 
+        let rows = table.rows
         var rowsByKey: [String: Int] = [:]
-        for (row, feature) in table.features.enumerated() {
-            guard let key = normalisedKey(feature.values[tableKey]) else { continue }
+        for (row, values) in rows.enumerated() {
+            guard let key = normalisedKey(values[tableKey]) else { continue }
             if rowsByKey[key] != nil {
                 issues.add("attributes", key, .duplicateTableKey, .warning, zh: "属性表中键值重复，仅使用第一行", en: "key appears more than once in the table; the first row is used")
             } else {
@@ -47,7 +48,7 @@ enum AttributeJoin {
             }
             result.matchedParcels += 1
             usedRows.insert(row)
-            let values = table.features[row].values
+            let values = rows[row]
             ParcelLoader.applyFigures(from: values, mapping: mapping, to: &survey.parcels[index], layer: "attributes", config: config, &issues)
             if survey.parcels[index].enterprise == nil, let column = mapping.enterprise {
                 survey.parcels[index].enterprise = ValueParsing.text(values[column])

@@ -6,16 +6,18 @@ enum ControlLineLoader {
     static func load(_ raw: RawLayer, projection: Projection?, _ issues: inout IssueLog) throws -> [Geometry] {
         let preparation = GeometryPreparation(layer: "control_lines", transformer: try projection?.makeTransformer())
         var polygons: [Geometry] = []
-        for feature in raw.features {
-            let label = "fid \(feature.fid)"
-            guard let projected = preparation.reproject(feature, id: label, &issues) else { continue }
-            var candidate = projected
-            if isLineal(projected) {
-                guard let formed = polygonize(projected, label: label, &issues) else { continue }
-                candidate = formed
-            }
-            if case .kept(let geometry, _) = preparation.polygonal(candidate, id: label, &issues) {
-                polygons.append(geometry)
+        for var chunk in raw.chunks {
+            for row in 0..<chunk.count {
+                let label = "fid \(chunk.fids[row])"
+                guard let projected = preparation.reproject(&chunk, row, id: label, &issues) else { continue }
+                var candidate = projected
+                if isLineal(projected) {
+                    guard let formed = polygonize(projected, label: label, &issues) else { continue }
+                    candidate = formed
+                }
+                if case .kept(let geometry, _) = preparation.polygonal(candidate, id: label, &issues) {
+                    polygons.append(geometry)
+                }
             }
         }
         return polygons

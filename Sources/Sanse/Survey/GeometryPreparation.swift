@@ -15,17 +15,18 @@ struct GeometryPreparation {
         case skipped
     }
 
-    /// Parses and reprojects a feature's geometry, or reports why it could not be.
-    func reproject(_ feature: RawFeature, id: String, _ issues: inout IssueLog) -> Geometry? {
-        guard var wkb = feature.wkb else {
+    /// Parses and reprojects feature `index` of `chunk`'s geometry (reprojecting its WKB in
+    /// place), or reports why it could not be.
+    func reproject(_ chunk: inout FeatureChunk, _ index: Int, id: String, _ issues: inout IssueLog) -> Geometry? {
+        guard chunk.hasGeometry(index) else {
             issues.add(layer, id, .nullGeometry, .error, zh: "几何为空值，已跳过", en: "null geometry, skipped")
             return nil
         }
         // The extent read from the WKB is nil for an empty geometry, malformed bytes or
         // non-finite coordinates: parse to tell which.
-        guard let extent = feature.extent else {
+        guard let extent = chunk.extent(index) else {
             do {
-                let parsed = try Geometry(wkb: wkb)
+                let parsed = try chunk.withWKB(index) { try Geometry(wkb: $0) }!
                 if parsed.isEmpty {
                     issues.add(layer, id, .emptyGeometry, .error, zh: "几何为空，已跳过", en: "empty geometry, skipped")
                 } else {
@@ -42,7 +43,7 @@ struct GeometryPreparation {
         }
         // Reproject inside the WKB where it can be walked, so the geometry is built only once.
         var stillToTransform = transformer
-        if let transformer, let failures = transformer.transform(wkb: &wkb) {
+        if let transformer, let failures = chunk.withMutableWKB(index, { transformer.transform(wkb: $0) })! {
             if let first = failures.first {
                 reportReprojection(id, "PROJ could not transform point \(first)", &issues)
                 return nil
@@ -51,7 +52,7 @@ struct GeometryPreparation {
         }
         var geometry: Geometry
         do {
-            geometry = try Geometry(wkb: wkb)
+            geometry = try chunk.withWKB(index) { try Geometry(wkb: $0) }!
         } catch {
             issues.add(layer, id, .unreadableGeometry, .error, zh: "几何无法读取，已跳过：\(error)", en: "geometry cannot be read, skipped: \(error)")
             return nil

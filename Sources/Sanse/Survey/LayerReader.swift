@@ -18,44 +18,137 @@ enum LayerRole: String {
     }
 }
 
-/// One feature as read: attributes, and its geometry as WKB, not yet parsed or checked
-/// (parsing happens in the parallel preparation).
-struct RawFeature: Sendable {
-    var fid: Int64
-    var values: [FieldValue]
-    var wkb: [UInt8]?
-    /// From the WKB bytes; nil for no geometry, an empty one, or bad coordinates.
-    var extent: Envelope?
-}
-
-/// A whole input layer in memory, with its source CRS.
+/// A whole input layer in memory, in chunks of consecutive features (attributes, and
+/// geometries as WKB not yet parsed or checked: that happens in the parallel preparation),
+/// with its source CRS.
 struct RawLayer {
     var role: LayerRole
     var path: String
     var layerName: String
     var driver: String
     var fields: [FieldDefinition]
-    var features: [RawFeature]
+    /// Taken by whoever prepares the features, who frees each chunk once it is done with it.
+    var chunks: [FeatureChunk]
+    /// Counted when read, kept when the chunks are handed over.
+    var featureCount: Int
     var crs: SourceCRS?
     /// Set when the text encoding was inferred (a Shapefile without its .cpg).
     var encodingAssumption: TextEncoding.Assumption?
-
     /// The extent of the geometries with usable coordinates: a feature beyond
     /// `GeometryPreparation.coordinateLimit` is skipped later and must not move the centre
     /// that decides the analysis CRS.
-    var extent: Envelope? { RawLayer.extent(of: features) }
+    var extent: Envelope?
+    /// For the parcels: the analysis CRS chosen for them.
+    var analysis: AnalysisCRS?
 
-    static func extent(of features: [RawFeature]) -> Envelope? {
-        features.lazy.compactMap(\.extent)
+    init(role: LayerRole, path: String, layerName: String, driver: String, fields: [FieldDefinition], chunks: [FeatureChunk]) {
+        self.role = role
+        self.path = path
+        self.layerName = layerName
+        self.driver = driver
+        self.fields = fields
+        self.chunks = chunks
+        featureCount = chunks.reduce(0) { $0 + $1.count }
+        extent = Self.extent(of: chunks)
+    }
+
+    static func extent(of chunks: [FeatureChunk]) -> Envelope? {
+        chunks.lazy.flatMap { chunk in (0..<chunk.count).lazy.map { chunk.extent($0) } }.compactMap { $0 }
             .filter { [$0.minX, $0.minY, $0.maxX, $0.maxY].allSatisfy { abs($0) < GeometryPreparation.coordinateLimit } }
             .reduce(nil) { partial, box in partial.map { $0.union(box) } ?? box }
+    }
+
+    /// Hands the chunks over, leaving none here.
+    mutating func takeChunks() -> [FeatureChunk] {
+        defer { chunks = [] }
+        return chunks
+    }
+
+    /// Every feature's attributes, in order.
+    var rows: [AttributeRow] {
+        chunks.flatMap { chunk in (0..<chunk.count).map { chunk.attributes($0) } }
+    }
+}
+
+/// An input layer opened for reading: a GeoJSON file the fast reader has already read, or a
+/// layer GDAL is about to read feature by feature.
+enum OpenedLayer {
+    case read(RawLayer)
+    case gdal(GDALLayerSource)
+}
+
+/// A layer GDAL reads, with what is known before reading it.
+struct GDALLayerSource {
+    let source: InputSource
+    let role: LayerRole
+    let dataset: VectorDataset
+    let layer: VectorLayer
+    let encodingAssumption: TextEncoding.Assumption?
+
+    var fields: [FieldDefinition] { layer.fields }
+
+    /// Reads every feature, handing over chunks as they are full (so they can be prepared
+    /// while GDAL reads on); returns how many features there were.
+    @discardableResult
+    func readChunks(_ body: (FeatureChunk) throws -> Void) throws -> Int {
+        var count = 0
+        do {
+            try layer.readChunks { chunk in
+                count += chunk.count
+                try body(chunk)
+            }
+        } catch let error as GDALError {
+            throw SurveyError(path: source.path, message: "reading stopped after \(count) features of layer \(layer.name): \(error.message)")
+        }
+        return count
+    }
+
+    /// A layer of `count` features whose chunks have been handed over already.
+    func layer(featureCount: Int, crs: SourceCRS?) -> RawLayer {
+        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName, fields: fields, chunks: [])
+        raw.featureCount = featureCount
+        raw.crs = crs
+        raw.encodingAssumption = encodingAssumption
+        return raw
+    }
+
+    /// Reads the whole layer into memory.
+    func readAll(configuredCRS: String?, needsCRS: Bool) throws -> RawLayer {
+        var chunks: [FeatureChunk] = []
+        try readChunks { chunks.append($0) }
+        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName, fields: fields, chunks: chunks)
+        raw.encodingAssumption = encodingAssumption
+        if needsCRS {
+            raw.crs = try SourceCRS.determine(declared: layer.spatialReference, layerName: layer.name, configured: configuredCRS, extent: raw.extent, path: source.path)
+        }
+        return raw
     }
 }
 
 enum LayerReader {
     /// Opens the input, picks its layer and reads every feature.
-    /// - Parameter needsCRS: false for an attribute table without geometry.
-    static func read(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true) throws -> RawLayer {
+    /// - Parameters:
+    ///   - needsCRS: false for an attribute table without geometry.
+    ///   - workers: threads for reading a GeoJSON file; the result does not depend on it.
+    static func read(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true,
+                     workers: Int = Parallel.defaultWorkerCount) throws -> RawLayer {
+        switch try open(source, role: role, configuredCRS: configuredCRS, needsCRS: needsCRS, workers: workers) {
+        case .read(let raw): return raw
+        case .gdal(let gdal): return try gdal.readAll(configuredCRS: configuredCRS, needsCRS: needsCRS)
+        }
+    }
+
+    /// Opens the input and picks its layer; a GeoJSON file the fast reader can read is read
+    /// at once (in parallel), anything else is left for GDAL to read.
+    static func open(_ source: InputSource, role: LayerRole, configuredCRS: String?, needsCRS: Bool = true,
+                     workers: Int = Parallel.defaultWorkerCount) throws -> OpenedLayer {
+        if source.layer == nil, let layer = try? GeoJSONReader.read(path: source.path, workers: workers) {
+            var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: "GeoJSON", fields: layer.fields, chunks: layer.chunks)
+            if needsCRS {
+                raw.crs = try SourceCRS.determine(declared: layer.spatialReference, layerName: layer.name, configured: configuredCRS, extent: raw.extent, path: source.path)
+            }
+            return .read(raw)
+        }
         try requireShapefileParts(source.path)
         let isCSV = source.path.lowercased().hasSuffix(".csv")
         if isCSV { try TextEncoding.requireUTF8CSV(source.path) }
@@ -74,21 +167,7 @@ enum LayerReader {
             throw SurveyError(path: source.path, message: "cannot open \(role.rawValue) input: \(error.message)")
         }
         let layer = try chooseLayer(dataset, preferred: source.layer, role: role)
-        var features: [RawFeature] = []
-        var iterator = layer.features().makeIterator()
-        while let feature = iterator.next() {
-            features.append(RawFeature(fid: feature.fid, values: feature.values, wkb: feature.wkb,
-                                       extent: feature.wkb.flatMap(WKBEnvelope.of)))
-        }
-        if let error = iterator.error {
-            throw SurveyError(path: source.path, message: "reading stopped after \(features.count) features of layer \(layer.name): \(error.message)")
-        }
-        var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName,
-                           fields: layer.fields, features: features, crs: nil, encodingAssumption: assumedEncoding)
-        if needsCRS {
-            raw.crs = try SourceCRS.determine(layer: layer, configured: configuredCRS, extent: raw.extent, path: source.path)
-        }
-        return raw
+        return .gdal(GDALLayerSource(source: source, role: role, dataset: dataset, layer: layer, encodingAssumption: assumedEncoding))
     }
 
     /// GDAL opens a Shapefile without its .dbf and silently drops every attribute; without the

@@ -22,66 +22,119 @@ enum ParcelLoader {
         }
     }
 
-    /// Parcels kept by one chunk of features, before ids are made unique.
-    private struct Chunk: Sendable {
+    /// What preparing one chunk of features gave, before ids are made unique.
+    struct PreparedChunk: Sendable {
         var parcels: [Parcel] = []
+        /// The index among all features of each parcel's feature.
+        var parcelFeatures: [Int] = []
         var hasSourceID: [Bool] = []
         var issues = IssueLog()
+        /// For each feature of the chunk, how many issues there are up to and including it.
+        var issueEnds: [Int] = []
     }
 
-    static func load(_ raw: RawLayer, projection: Projection?, config: Config, workers: Int, _ issues: inout IssueLog) throws -> [Parcel] {
-        let mapping = Mapping(raw.fields, config.fields)
+    /// Issues used to be reported chunk by chunk of an eighth of the features (two workers'
+    /// worth): each eighth's geometry and value issues, then its id issues. Kept, so reports
+    /// stay identical to earlier versions' and do not depend on the number of workers.
+    static let issueGroups = 8
+
+    /// - Parameter chunks: the layer's features, freed chunk by chunk as they are prepared.
+    static func load(_ chunks: consuming [FeatureChunk], fields: [FieldDefinition], projection: Projection?, config: Config, workers: Int, _ issues: inout IssueLog) throws -> [Parcel] {
+        let preparation = ParcelPreparation(fields: fields, projection: projection, config: config, workers: workers)
+        preparation.add(contentsOf: chunks)
+        return try preparation.finish(&issues)
+    }
+
+    /// Makes the ids unique in feature order, so the result does not depend on the number of
+    /// workers, and puts the issues in order.
+    static func assemble(_ prepared: consuming [PreparedChunk], featureCount: Int, mapping: Mapping, config: Config, _ issues: inout IssueLog) -> [Parcel] {
         if mapping.parcelID == nil {
             issues.add("parcels", nil, .missingField, .warning,
                        zh: "未找到宗地编号字段（\(config.fields.parcelID.joined(separator: "/"))），以要素序号代替",
                        en: "no parcel id field (\(config.fields.parcelID.joined(separator: "/"))); feature ids used instead")
         }
-        // Geometry work runs in parallel on disjoint features; ids are made unique afterwards,
-        // in feature order, so the result does not depend on the number of workers.
-        let features = raw.features
-        let chunks = try Parallel.mapChunks(count: features.count, workers: workers) { range in
-            let preparation = GeometryPreparation(layer: "parcels", transformer: try projection?.makeTransformer())
-            var chunk = Chunk()
-            for feature in features[range] {
-                let sourceID = mapping.parcelID.flatMap { ValueParsing.text(feature.values[$0]) }
-                let label = sourceID ?? "fid \(feature.fid)"
-                guard let projected = preparation.reproject(feature, id: label, &chunk.issues),
-                      case .kept(let geometry, let repaired) = preparation.polygonal(projected, id: label, &chunk.issues) else { continue }
-                var parcel = Parcel(
-                    id: label, sourceFID: feature.fid,
-                    town: mapping.town.flatMap { ValueParsing.text(feature.values[$0]) },
-                    enterprise: mapping.enterprise.flatMap { ValueParsing.text(feature.values[$0]) },
-                    grade: nil, taxPerMu: nil, far: nil, floorArea: nil,
-                    sourceValues: feature.values, geometry: geometry, repaired: repaired)
-                applyFigures(from: feature.values, mapping: mapping, to: &parcel, layer: "parcels", config: config, &chunk.issues)
-                chunk.parcels.append(parcel)
-                chunk.hasSourceID.append(sourceID != nil)
-            }
-            return chunk
-        }
         var parcels: [Parcel] = []
-        parcels.reserveCapacity(features.count)
-        var usedIDs: [String: Int] = [:]
-        // Id issues go after every chunk's issues: interleaved, their order would depend on
-        // where the chunk boundaries fall, that is on the number of workers.
+        parcels.reserveCapacity(featureCount)
         var idIssues = IssueLog()
-        for chunk in chunks {
-            issues.append(contentsOf: chunk.issues)
-            for (index, var parcel) in chunk.parcels.enumerated() {
-                if !chunk.hasSourceID[index], mapping.parcelID != nil {
+        var idIssueFeatures: [Int] = []
+        var usedIDs: [String: Int] = [:]
+        usedIDs.reserveCapacity(featureCount)
+        for index in prepared.indices {
+            // Each chunk's parcels move into the one array, and go from here.
+            let chunkParcels = prepared[index].parcels
+            prepared[index].parcels = []
+            for (row, var parcel) in chunkParcels.enumerated() {
+                let before = idIssues.issues.count
+                if !prepared[index].hasSourceID[row], mapping.parcelID != nil {
                     idIssues.add("parcels", parcel.id, .missingID, .warning, zh: "宗地编号为空，以要素序号代替", en: "empty parcel id; the feature id is used instead")
                 }
                 parcel.id = uniqueID(parcel.id, &usedIDs, &idIssues)
+                idIssueFeatures += Array(repeating: prepared[index].parcelFeatures[row], count: idIssues.issues.count - before)
                 parcels.append(parcel)
             }
         }
-        issues.append(contentsOf: idIssues)
+        interleave(prepared, idIssues: idIssues.issues, idIssueFeatures: idIssueFeatures, featureCount: featureCount, into: &issues)
         return parcels
+    }
+
+    static func prepare(_ chunk: inout FeatureChunk, firstFeature: Int, mapping: Mapping, preparation: GeometryPreparation, config: Config) -> PreparedChunk {
+        var result = PreparedChunk()
+        result.issueEnds.reserveCapacity(chunk.count)
+        for row in 0..<chunk.count {
+            defer { result.issueEnds.append(result.issues.issues.count) }
+            let values = chunk.attributes(row)
+            let sourceID = mapping.parcelID.flatMap { ValueParsing.text(values[$0]) }
+            let label = sourceID ?? "fid \(chunk.fids[row])"
+            guard let projected = preparation.reproject(&chunk, row, id: label, &result.issues),
+                  case .kept(let geometry, let repaired) = preparation.polygonal(projected, id: label, &result.issues) else { continue }
+            var parcel = Parcel(
+                id: label, sourceFID: chunk.fids[row],
+                town: mapping.town.flatMap { ValueParsing.text(values[$0]) },
+                enterprise: mapping.enterprise.flatMap { ValueParsing.text(values[$0]) },
+                grade: nil, taxPerMu: nil, far: nil, floorArea: nil,
+                sourceValues: values, geometry: geometry, repaired: repaired)
+            applyFigures(from: values, mapping: mapping, to: &parcel, layer: "parcels", config: config, &result.issues)
+            result.parcels.append(parcel)
+            result.parcelFeatures.append(firstFeature + row)
+            result.hasSourceID.append(sourceID != nil)
+        }
+        return result
+    }
+
+    /// Appends the geometry and value issues, and the id issues, group by group (see
+    /// `issueGroups`).
+    private static func interleave(_ prepared: [PreparedChunk], idIssues: [SurveyIssue], idIssueFeatures: [Int], featureCount: Int, into issues: inout IssueLog) {
+        let groups = max(1, min(issueGroups, (featureCount + 63) / 64))
+        var chunkIndex = 0, rowInChunk = 0, nextIDIssue = 0
+        var issueStart = 0
+        for group in 0..<groups {
+            let end = featureCount * (group + 1) / groups
+            // Geometry and value issues of the group's features, which run across chunks.
+            var feature = featureCount * group / groups
+            while feature < end {
+                let chunk = prepared[chunkIndex]
+                let last = min(chunk.issueEnds.count, rowInChunk + (end - feature))
+                let issueEnd = chunk.issueEnds[last - 1]
+                issues.append(contentsOf: chunk.issues.issues[issueStart..<issueEnd])
+                issueStart = issueEnd
+                feature += last - rowInChunk
+                rowInChunk = last
+                if rowInChunk == chunk.issueEnds.count {
+                    chunkIndex += 1
+                    rowInChunk = 0
+                    issueStart = 0
+                }
+            }
+            while nextIDIssue < idIssues.count, idIssueFeatures[nextIDIssue] < end {
+                issues.append(idIssues[nextIDIssue])
+                nextIDIssue += 1
+            }
+        }
     }
 
     /// Sets grade, FAR, tax and floor area from mapped fields, reporting unreadable values.
     /// Only values that are present replace what the parcel has (so a table can fill gaps).
-    static func applyFigures(from values: [FieldValue], mapping: Mapping, to parcel: inout Parcel, layer: String, config: Config, _ issues: inout IssueLog) {
+    static func applyFigures(from values: AttributeRow, mapping: Mapping, to parcel: inout Parcel, layer: String, config: Config, _ issues: inout IssueLog) {
         if let index = mapping.grade {
             switch ValueParsing.grade(values[index]) {
             case .value(let grade): parcel.grade = grade
@@ -108,7 +161,7 @@ enum ParcelLoader {
         }
     }
 
-    private static func number(_ values: [FieldValue], _ index: Int?, _ zh: String, _ en: String, _ id: String, _ layer: String, _ issues: inout IssueLog) -> Double? {
+    private static func number(_ values: AttributeRow, _ index: Int?, _ zh: String, _ en: String, _ id: String, _ layer: String, _ issues: inout IssueLog) -> Double? {
         guard let index else { return nil }
         switch ValueParsing.number(values[index]) {
         case .value(let number): return number
@@ -134,3 +187,5 @@ enum ParcelLoader {
         return unique
     }
 }
+
+import Foundation

@@ -11,16 +11,16 @@ struct SourceCRS {
 
     /// From the layer's declaration, else the configured source CRS, else the one exception a
     /// missing `.prj` allows: 8-digit eastings carrying a Gauss-Krüger zone number.
-    static func determine(layer: VectorLayer, configured: String?, extent: Envelope?, path: String) throws -> SourceCRS {
-        if let reference = layer.spatialReference {
+    static func determine(declared: LayerSpatialReference?, layerName: String, configured: String?, extent: Envelope?, path: String) throws -> SourceCRS {
+        if let reference = declared {
             let declared = SourceCRS(definition: reference.identifier ?? reference.definitionForPROJ,
                                      label: reference.identifier ?? "custom CRS", assumption: nil)
-            try declared.requireNotLonLat(extent, layer: layer.name, path: path)
+            try declared.requireNotLonLat(extent, layer: layerName, path: path)
             return declared
         }
         if let configured {
             let given = SourceCRS(definition: configured, label: configured, assumption: nil)
-            try given.requireNotLonLat(extent, layer: layer.name, path: path)
+            try given.requireNotLonLat(extent, layer: layerName, path: path)
             return given
         }
         if let extent, let zone = zonePrefixedGaussKruger(extent) {
@@ -28,12 +28,12 @@ struct SourceCRS {
                 definition: "EPSG:\(zone.epsg)", label: "EPSG:\(zone.epsg)",
                 assumption: "no CRS declared; eastings carry zone number \(zone.zone), so assumed CGCS2000 \(zone.width)-degree Gauss-Kruger zone \(zone.zone) (EPSG:\(zone.epsg))")
         }
-        throw SurveyError(path: path, message: "layer \(layer.name) declares no coordinate system (is the .prj missing?); give one with --source-crs, e.g. --source-crs EPSG:4549")
+        throw SurveyError(path: path, message: "layer \(layerName) declares no coordinate system (is the .prj missing?); give one with --source-crs, e.g. --source-crs EPSG:4549")
     }
 
     /// Longitudes and latitudes in a layer that declares projected metres would put the whole
     /// survey within 180 m of the projection's false origin, far from anywhere it could be.
-    private func requireNotLonLat(_ extent: Envelope?, layer: String, path: String) throws {
+    func requireNotLonLat(_ extent: Envelope?, layer: String, path: String) throws {
         guard let extent, [extent.minX, extent.maxX].allSatisfy({ abs($0) <= 180 }), [extent.minY, extent.maxY].allSatisfy({ abs($0) <= 90 }),
               let crs = try? CoordinateReferenceSystem(definition), crs.kind == .projected else { return }
         let box = [extent.minX, extent.minY, extent.maxX, extent.maxY].map { String(format: "%.6g", $0) }.joined(separator: ", ")

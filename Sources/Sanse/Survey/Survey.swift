@@ -18,8 +18,9 @@ public struct Parcel: Sendable {
     public var taxPerMu: Double?
     public var far: Double?
     public var floorArea: Double?
-    /// Every source attribute, in the order of `Survey.parcelFields`.
-    public var sourceValues: [FieldValue]
+    /// Every source attribute, in the order of `Survey.parcelFields`; reads like an array of
+    /// `FieldValue`s, stored compactly in a table shared with the neighbouring parcels.
+    public var sourceValues: AttributeRow
     public var geometry: Geometry
     /// Whether MakeValid rebuilt the geometry.
     public var repaired: Bool

@@ -74,6 +74,14 @@ public struct IssueLog: Sendable {
         issues += other.issues
     }
 
+    mutating func append<S: Sequence>(contentsOf other: S) where S.Element == SurveyIssue {
+        issues += other
+    }
+
+    mutating func append(_ issue: SurveyIssue) {
+        issues.append(issue)
+    }
+
     public func count(_ kind: SurveyIssue.Kind) -> Int { issues.filter { $0.kind == kind }.count }
 
     /// Whether anything was repaired, skipped or looks wrong: a run with such issues exits 1.

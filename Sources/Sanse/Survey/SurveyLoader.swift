@@ -23,26 +23,38 @@ public enum SurveyLoader {
         var timings = StageTimings()
         let configuredSource = sourceCRS ?? config.sourceCRS
 
-        let rawParcels = try timings.measure("read parcels") {
-            try LayerReader.read(inputs.parcels, role: .parcels, configuredCRS: configuredSource)
+        let configuredAnalysis = analysisCRS ?? config.analysisCRS
+        let source = try timings.measure("read parcels") {
+            try readParcels(inputs.parcels, configuredSource: configuredSource, configuredAnalysis: configuredAnalysis, config: config, workers: workers)
         }
-        guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
-            throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.features.count) features)")
+        var rawParcels: RawLayer
+        var parcels: [Parcel]
+        switch source {
+        case .streamed(let layer, let preparation):
+            rawParcels = layer
+            noteAssumptions(rawParcels, &issues)
+            parcels = try timings.measure("prepare parcels") { try preparation.finish(&issues) }
+        case .read(let layer):
+            rawParcels = layer
+            guard let parcelsCRS = rawParcels.crs, let extent = rawParcels.extent else {
+                throw SurveyError(path: inputs.parcels.path, message: "layer \(rawParcels.layerName) has no parcel geometries (\(rawParcels.featureCount) features)")
+            }
+            noteAssumptions(rawParcels, &issues)
+            let analysis: AnalysisCRS
+            do {
+                analysis = try AnalysisCRSResolver.resolve(configured: configuredAnalysis, parcels: parcelsCRS.definition, centre: extent.center)
+            } catch {
+                throw SurveyError(path: inputs.parcels.path, message: "cannot choose the analysis CRS: \(error)")
+            }
+            rawParcels.analysis = analysis
+            let parcelsProjection = try projection(parcelsCRS, analysis, path: inputs.parcels.path)
+            parcels = try timings.measure("prepare parcels") {
+                try ParcelLoader.load(rawParcels.takeChunks(), fields: rawParcels.fields, projection: parcelsProjection, config: config, workers: workers, &issues)
+            }
         }
-        noteAssumptions(rawParcels, &issues)
-        let analysis: AnalysisCRS
-        do {
-            analysis = try AnalysisCRSResolver.resolve(configured: analysisCRS ?? config.analysisCRS, parcels: parcelsCRS.definition, centre: extent.center)
-        } catch {
-            throw SurveyError(path: inputs.parcels.path, message: "cannot choose the analysis CRS: \(error)")
-        }
-
-        let parcelsProjection = try projection(parcelsCRS, analysis, path: inputs.parcels.path)
-        let parcels = try timings.measure("prepare parcels") {
-            try ParcelLoader.load(rawParcels, projection: parcelsProjection, config: config, workers: workers, &issues)
-        }
+        let analysis = rawParcels.analysis!
         guard !parcels.isEmpty else {
-            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.features.count) features of layer \(rawParcels.layerName) is a usable parcel polygon" + firstSkip(in: "parcels", issues))
+            throw SurveyError(path: inputs.parcels.path, message: "none of the \(rawParcels.featureCount) features of layer \(rawParcels.layerName) is a usable parcel polygon" + firstSkip(in: "parcels", issues))
         }
         var layers = [loaded(rawParcels, kept: parcels.count)]
 
@@ -55,7 +67,7 @@ public enum SurveyLoader {
             try ControlLineLoader.load(rawControl, projection: controlProjection, &issues)
         }
         guard !control.isEmpty else {
-            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.features.count) features)" + firstSkip(in: "control_lines", issues))
+            throw SurveyError(path: inputs.controlLines.path, message: "layer \(rawControl.layerName) holds no usable control-line polygon or closed line (\(rawControl.featureCount) features)" + firstSkip(in: "control_lines", issues))
         }
         layers.append(loaded(rawControl, kept: control.count))
 
@@ -68,7 +80,7 @@ public enum SurveyLoader {
             towns = try TownLoader.load(rawTowns, projection: try projection(rawTowns.crs, analysis, path: townsInput.path), config: config, &issues)
             // A towns layer given but unusable would silently fall back to the parcels' field.
             guard !towns.isEmpty else {
-                throw SurveyError(path: townsInput.path, message: "layer \(rawTowns.layerName) holds no usable town polygon (\(rawTowns.features.count) features)" + firstSkip(in: "towns", issues))
+                throw SurveyError(path: townsInput.path, message: "layer \(rawTowns.layerName) holds no usable town polygon (\(rawTowns.featureCount) features)" + firstSkip(in: "towns", issues))
             }
             layers.append(loaded(rawTowns, kept: towns.count))
         } else {
@@ -86,13 +98,61 @@ public enum SurveyLoader {
             noteAssumptions(table, &issues)
             let tableField = joinOn == nil ? (config.join.tableField ?? parcelField) : parcelField
             let joined = try timings.measure("join attributes") { try AttributeJoin.apply(table, to: &survey, parcelField: parcelField, tableField: tableField, config: config, &issues) }
-            survey.layers.append(loaded(table, kept: table.features.count - joined.unmatchedRows))
+            survey.layers.append(loaded(table, kept: table.featureCount - joined.unmatchedRows))
         }
 
         timings.measure("check outliers") {
             SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
         }
         return Result(survey: survey, issues: issues, timings: timings)
+    }
+
+    private enum ParcelSource {
+        /// Read whole; to be prepared once the analysis CRS is chosen from it.
+        case read(RawLayer)
+        /// Prepared (or being prepared) while it was read; the layer holds no chunks.
+        case streamed(RawLayer, ParcelPreparation)
+    }
+
+    /// Reads the parcels. When the analysis CRS does not depend on where they lie (it is
+    /// configured, or their own projected metric CRS) and GDAL reads them, they are prepared
+    /// on the other cores while GDAL reads on, and never held in memory all at once.
+    private static func readParcels(_ input: InputSource, configuredSource: String?, configuredAnalysis: String?, config: Config, workers: Int) throws -> ParcelSource {
+        let opened = try LayerReader.open(input, role: .parcels, configuredCRS: configuredSource, workers: workers)
+        guard case .gdal(let gdal) = opened else {
+            guard case .read(let layer) = opened else { preconditionFailure() }
+            return .read(layer)
+        }
+        let declared = gdal.layer.spatialReference
+        guard declared != nil || configuredSource != nil,
+              let crs = try? SourceCRS.determine(declared: declared, layerName: gdal.layer.name, configured: configuredSource, extent: nil, path: input.path),
+              let analysis = AnalysisCRSResolver.resolveBeforeReading(configured: configuredAnalysis, parcels: crs.definition)
+        else {
+            return .read(try gdal.readAll(configuredCRS: configuredSource, needsCRS: true))
+        }
+        let parcelsProjection = try projection(crs, analysis, path: input.path)
+        let preparation = ParcelPreparation(fields: gdal.fields, projection: parcelsProjection, config: config, workers: workers)
+        // The extent is only known once every chunk has gone by: the check that the declared
+        // CRS fits the coordinates comes after the read, before anything is kept.
+        var extent: Envelope?
+        let count: Int
+        do {
+            count = try gdal.readChunks { chunk in
+                if let box = RawLayer.extent(of: [chunk]) { extent = extent.map { $0.union(box) } ?? box }
+                preparation.add(chunk)
+            }
+            try crs.requireNotLonLat(extent, layer: gdal.layer.name, path: input.path)
+        } catch {
+            preparation.cancel()
+            throw error
+        }
+        var layer = gdal.layer(featureCount: count, crs: crs)
+        layer.analysis = analysis
+        guard extent != nil else {
+            preparation.cancel()
+            throw SurveyError(path: input.path, message: "layer \(layer.layerName) has no parcel geometries (\(count) features)")
+        }
+        return .streamed(layer, preparation)
     }
 
     /// nil when no reprojection is needed. Makes one transformer here so that a CRS PROJ
@@ -129,6 +189,6 @@ public enum SurveyLoader {
 
     private static func loaded(_ raw: RawLayer, kept: Int) -> LoadedLayer {
         LoadedLayer(role: raw.role.rawValue, path: raw.path, layer: raw.layerName, driver: raw.driver,
-                    sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.features.count, featuresKept: kept)
+                    sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.featureCount, featuresKept: kept)
     }
 }

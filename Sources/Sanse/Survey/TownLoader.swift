@@ -11,12 +11,15 @@ enum TownLoader {
         }
         let preparation = GeometryPreparation(layer: "towns", transformer: try projection?.makeTransformer())
         var towns: [Town] = []
-        for feature in raw.features {
-            let name = nameIndex.flatMap { ValueParsing.text(feature.values[$0]) } ?? "fid \(feature.fid)"
-            guard let projected = preparation.reproject(feature, id: name, &issues),
-                  case .kept(let geometry, _) = preparation.polygonal(projected, id: name, &issues) else { continue }
-            let given = classIndex.flatMap { ValueParsing.text(feature.values[$0]) }
-            towns.append(Town(name: name, sizeClass: sizeClass(of: name, given: given, config: config, &issues), geometry: geometry))
+        for var chunk in raw.chunks {
+            for row in 0..<chunk.count {
+                let values = chunk.attributes(row)
+                let name = nameIndex.flatMap { ValueParsing.text(values[$0]) } ?? "fid \(chunk.fids[row])"
+                guard let projected = preparation.reproject(&chunk, row, id: name, &issues),
+                      case .kept(let geometry, _) = preparation.polygonal(projected, id: name, &issues) else { continue }
+                let given = classIndex.flatMap { ValueParsing.text(values[$0]) }
+                towns.append(Town(name: name, sizeClass: sizeClass(of: name, given: given, config: config, &issues), geometry: geometry))
+            }
         }
         return towns
     }

@@ -81,7 +81,8 @@ public struct Mutator: Sendable {
     /// Open brackets, usually closed again, to a depth from a few to tens of thousands.
     private func deepNesting(random: inout SeededRandom) -> [UInt8] {
         let pair = grammar.nesting[random.below(grammar.nesting.count)]
-        let depth = [4, 64, 1_000, 20_000, 100_000][random.below(5)]
+        // Never deeper than fits: building megabytes only to cut them off is most of the cost.
+        let depth = min([4, 64, 1_000, 20_000, 100_000][random.below(5)], maxLength / max(1, pair.open.count))
         let opened = Self.repeated(pair.open, depth)
         return random.chance(80) ? opened + Self.repeated(pair.close, depth) : opened
     }

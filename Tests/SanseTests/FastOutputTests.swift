@@ -196,4 +196,24 @@ struct FastOutputTests {
             #expect(try geometry.equalsTopologically(parcel.geometry))
         }
     }
+
+    @Test func aSurveyWithDatesIsWrittenThroughGDAL() throws {
+        let (folder, report) = try OutputFixtures.run()
+        defer { OutputFixtures.discard(folder) }
+        var survey = report.survey
+        survey.parcelFields.append(FieldDefinition(name: "调查日期", type: .date))
+        for index in survey.parcels.indices { survey.parcels[index].sourceValues.append(.string("2024/01/\(10 + index)")) }
+        let path = folder.appendingPathComponent("dated.gpkg").path
+        try GeoPackageExport.write(to: path, survey: survey, analysis: report.analysis)
+        let dataset = try VectorDataset(path: path)
+        let parcels = try #require(dataset.layer(named: "parcels"))
+        let column = try #require(parcels.fields.firstIndex { $0.name == "调查日期" })
+        #expect(parcels.fields[column].type == .date)
+        let features = try parcels.readAll()
+        #expect(features.count == survey.parcels.count)
+        #expect(features.first?.values[column] == .string("2024/01/10"))
+        let database = try SQLiteDatabase(path: path)
+        #expect(try database.rows("SELECT rtreecheck('rtree_parcels_geom')") == [["ok"]])
+        try database.close()
+    }
 }

@@ -79,4 +79,54 @@ struct SurveyReadingTests {
         #expect(issues.map(\.kind) == [.repaired, .duplicateID, .repaired, .duplicateID])
         #expect(issues.map(\.featureID) == ["Z-0020", "Z-0005", "Z-0200", "Z-0005"])
     }
+
+    /// A projected GeoPackage is prepared while GDAL reads it: the same parcels and issues as
+    /// the same survey read whole (GeoJSON with the same CRS), whatever the number of workers.
+    @Test func preparingWhileReadingGivesWhatReadingWholeGives() throws {
+        let rows = Self.rows(count: 900, duplicates: [9: 3, 400: 3], bowTies: [17, 650])
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let geoPackage = folder.appendingPathComponent("parcels.gpkg").path
+        let geoJSON = folder.appendingPathComponent("parcels.geojson").path
+        let control = folder.appendingPathComponent("control.gpkg").path
+        try SurveyFixtures.writeParcels(rows, to: geoPackage, driver: "GPKG", crs: "EPSG:4549")
+        try SurveyFixtures.writeParcels(rows, to: geoJSON, driver: "GeoJSON", crs: "EPSG:4549")
+        try SurveyFixtures.writeControlLines(to: control, driver: "GPKG", crs: "EPSG:4549")
+        // Feature ids differ (GeoPackage counts from 1), and so do the layers' files.
+        func comparable(_ result: SurveyLoader.Result) throws -> [String] {
+            var copy = result
+            for index in copy.survey.parcels.indices { copy.survey.parcels[index].sourceFID = 0 }
+            copy.survey.layers = []
+            return try Self.summary(copy)
+        }
+        let whole = try comparable(SurveyLoader.load(SurveyInputs(parcels: InputSource(geoJSON), controlLines: InputSource(control)), config: .default))
+        for workers in [1, 2, 3] {
+            let streamed = try SurveyLoader.load(SurveyInputs(parcels: InputSource(geoPackage), controlLines: InputSource(control)), config: .default, workers: workers)
+            #expect(try comparable(streamed) == whole, "\(workers) workers")
+            #expect(streamed.survey.parcels.count == 900)
+            #expect(streamed.survey.layers.first?.featuresRead == 900)
+        }
+    }
+
+    /// GDAL stops part-way through a projected file: the error names the file and how far it
+    /// got, and the workers preparing what was read are stopped.
+    @Test func aReadErrorWhilePreparingIsReportedAndStopsTheWorkers() throws {
+        let folder = try SurveyFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parcels = folder.appendingPathComponent("parcels.shp").path
+        let control = folder.appendingPathComponent("control.gpkg").path
+        try SurveyFixtures.writeParcels(Self.rows(count: 5000), to: parcels, driver: "ESRI Shapefile", crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"])
+        try SurveyFixtures.writeControlLines(to: control, driver: "GPKG", crs: "EPSG:4549")
+        // The shapes end two thirds of the way; the index still lists them all.
+        let shapes = folder.appendingPathComponent("parcels.shp")
+        let bytes = try Data(contentsOf: shapes)
+        try bytes.prefix(bytes.count * 2 / 3).write(to: shapes)
+        do {
+            _ = try SurveyLoader.load(SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(control)), config: .default, workers: 2)
+            Issue.record("a truncated file loaded")
+        } catch let error as SurveyError {
+            #expect(error.path == parcels)
+            #expect(error.message.contains("reading stopped after"), "\(error.message)")
+        }
+    }
 }

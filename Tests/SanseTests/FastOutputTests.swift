@@ -141,7 +141,7 @@ struct FastOutputTests {
     @Test func theRTreeIsPackedInSQLitesFormat() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanse-rtree-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let database = try SQLiteDatabase(path: path)
         var generator = SystemRandomNumberGenerator()
         for (name, count) in [("one", 1), ("leaf", 40), ("two_levels", 3000), ("three_levels", 20_000)] {

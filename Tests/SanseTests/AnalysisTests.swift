@@ -119,6 +119,21 @@ struct AnalysisTests {
         #expect(abs(try result.controlArea.area() - 2 * 120 * 120) < 1e-6)
     }
 
+    @Test func distanceIsToTheNearestPolygonNotTheNearestBox() throws {
+        // An L whose box reaches to 5 m of the parcel while the L itself stays 300 m away, a
+        // square 150 m away, and nothing else within 1 km of the second parcel.
+        let ell = "POLYGON ((-400 -400, 1000 -400, 1000 -300, -300 -300, -300 1000, -400 1000, -400 -400))"
+        let survey = try AnalysisFixtures.survey([
+            P(id: "near", wkt: AnalysisFixtures.square(5, 5, 10)),
+            P(id: "lonely", wkt: AnalysisFixtures.square(5000, 5000, 10)),
+        ], control: [ell, AnalysisFixtures.square(165, 0, 50)])
+        let result = try Analyzer.run(survey, config: .default)
+        #expect(result.parcels[0].distanceToLineM == 150)
+        let lonely = try #require(result.parcels[1].distanceToLineM)
+        // The L's arm ends (1000, -300) and (-300, 1000) are nearer than the square's corner (215, 50).
+        #expect(abs(lonely - (4000.0 * 4000.0 + 5300.0 * 5300.0).squareRoot()) < 1e-9, "\(lonely)")
+    }
+
     @Test func touchingControlPolygonsAreMergedSeparateOnesKept() throws {
         let parcels = [P(id: "a", wkt: AnalysisFixtures.square(0, 0))]
         let touching = try AnalysisFixtures.survey(parcels, control: [

@@ -19,10 +19,10 @@ enum Contiguity {
     }
 
     /// Candidates come from an STRtree of envelopes grown by the gap; each exact test is a
-    /// prepared distance-within (intersects for gap 0). Workers take chunks of parcels, skip
-    /// pairs their own union-find has already joined, and hand back only the joins that
-    /// connected something new; the joins are merged in order afterwards, so the blocks do not
-    /// depend on the number of workers.
+    /// prepared distance (intersects for gap 0), whose value is the join's gap. Workers take
+    /// chunks of parcels, skip pairs their own union-find has already joined, and hand back
+    /// only the joins that connected something new; the joins are merged in order afterwards,
+    /// so the blocks do not depend on the number of workers.
     static func blocks(of geometries: [Geometry], gap: Double, workers: Int) throws -> Result {
         let envelopes = geometries.map { $0.envelope }
         let tree = STRtree(envelopes: envelopes)
@@ -30,22 +30,25 @@ enum Contiguity {
         let chunks = try Parallel.mapChunks(count: count, workers: workers, minimumChunk: 256) { range in
             var local = UnionFind(count: count)
             var joins: [Join] = []
+            var clones = CloneWindow(geometries, range: range)
             for i in range {
+                clones.forget(below: i)
                 guard let box = envelopes[i] else { continue }
-                var prepared: (geometry: Geometry, index: PreparedGeometry)?
+                var prepared: PreparedGeometry?
                 for j in tree.query(box.expanded(by: gap)) where j > i && local.find(i) != local.find(j) {
                     guard let other = envelopes[j], box.distance(to: other) <= gap else { continue }
-                    if prepared == nil {
-                        let copy = geometries[i].clone()  // workers share the parcels: use clones
-                        prepared = (copy, try PreparedGeometry(copy))
+                    if prepared == nil { prepared = try PreparedGeometry(clones[i]) }
+                    let distance: Double
+                    if gap > 0 {
+                        // The same facet distances as a prepared distance-within, and the gap too.
+                        distance = try prepared!.distance(to: clones[j])
+                        guard distance <= gap else { continue }
+                    } else {
+                        guard try prepared!.intersects(clones[j]) else { continue }
+                        distance = 0
                     }
-                    let neighbour = geometries[j].clone()
-                    let adjacent = gap > 0
-                        ? try prepared!.index.isWithinDistance(gap, of: neighbour)
-                        : try prepared!.index.intersects(neighbour)
-                    guard adjacent else { continue }
                     local.union(i, j)
-                    joins.append(Join(a: i, b: j, distance: try prepared!.geometry.distance(to: neighbour)))
+                    joins.append(Join(a: i, b: j, distance: distance))
                 }
             }
             return joins
@@ -58,3 +61,39 @@ enum Contiguity {
         return Result(components: sets.components(), joins: spanning)
     }
 }
+
+/// One worker's clones of the parcels it is looking at (workers share the parcels, so each
+/// uses clones). Parcels are visited in ascending order and only neighbours with a higher
+/// index are tested, so a clone is kept until its parcel's own turn has passed: a neighbour
+/// cloned early is reused when its turn comes, without holding clones of the whole chunk.
+private struct CloneWindow {
+    private let geometries: [Geometry]
+    private var clones: [Int: Geometry] = [:]
+    private var lowest: Int
+    private let end: Int
+
+    /// - Parameter range: the worker's parcels; neighbours beyond them are cloned afresh each time.
+    init(_ geometries: [Geometry], range: Range<Int>) {
+        self.geometries = geometries
+        lowest = range.lowerBound
+        end = range.upperBound
+    }
+
+    subscript(index: Int) -> Geometry {
+        mutating get {
+            if let clone = clones[index] { return clone }
+            let clone = geometries[index].clone()
+            if index < end { clones[index] = clone }
+            return clone
+        }
+    }
+
+    /// Drops the clones of parcels below `index`: no later test uses them.
+    mutating func forget(below index: Int) {
+        while lowest < index {
+            clones[lowest] = nil
+            lowest += 1
+        }
+    }
+}
+

@@ -6,6 +6,7 @@ import GeoKit
 struct ControlArea: Sendable {
     let union: Geometry
     let parts: [Geometry]
+    let envelopes: [Envelope?]
     let tree: STRtree
 
     init(polygons: [Geometry]) throws {
@@ -15,7 +16,8 @@ struct ControlArea: Sendable {
             union = try Geometry.union(of: polygons).polygonalPart() ?? Geometry.emptyPolygon()
         }
         parts = union.parts.filter { $0.type == .polygon && !$0.isEmpty }.map { $0.clone() }
-        tree = STRtree(envelopes: parts.map { $0.envelope })
+        envelopes = parts.map { $0.envelope }
+        tree = STRtree(envelopes: envelopes)
     }
 
     /// The polygons of valid polygonal geometries when no two of them meet, not even at a
@@ -84,24 +86,33 @@ struct ControlArea: Sendable {
         }
 
         /// The distance to the nearest polygon of C: grow the search box until it holds a
-        /// polygon, then make sure nothing outside the box could be nearer.
+        /// polygon, then measure the polygons whose boxes could hold a nearer point, nearest
+        /// box first, until the next box is farther than the best distance found.
         private func nearestDistance(_ geometry: Geometry, _ box: Envelope) throws -> Double {
             guard !area.parts.isEmpty else { return .infinity }
             var radius = 100.0
-            while true {
-                let candidates = area.tree.query(box.expanded(by: radius))
-                if !candidates.isEmpty {
-                    var best = Double.infinity
-                    for index in candidates { best = min(best, try part(index).prepared.distance(to: geometry)) }
-                    if best <= radius { return best }
-                    radius = best  // a nearer polygon, if any, lies within `best`
-                    let seen = Set(candidates)
-                    for index in area.tree.query(box.expanded(by: radius)) where !seen.contains(index) {
-                        best = min(best, try part(index).prepared.distance(to: geometry))
-                    }
-                    return best
-                }
+            var candidates = area.tree.query(box.expanded(by: radius))
+            while candidates.isEmpty {
                 radius *= 4
+                candidates = area.tree.query(box.expanded(by: radius))
+            }
+            var best = Double.infinity
+            var measured = Set<Int>()
+            while true {
+                var byBox: [(gap: Double, index: Int)] = []
+                for index in candidates where !measured.contains(index) {
+                    byBox.append((box.distance(to: area.envelopes[index]!), index))
+                }
+                byBox.sort { $0.gap < $1.gap || ($0.gap == $1.gap && $0.index < $1.index) }
+                for (gap, index) in byBox {
+                    if gap >= best { break }
+                    best = min(best, try part(index).prepared.distance(to: geometry))
+                    measured.insert(index)
+                }
+                if best <= radius { return best }
+                // A nearer polygon, if any, has its box within `best`: look once more that far.
+                radius = best
+                candidates = area.tree.query(box.expanded(by: radius))
             }
         }
     }

@@ -27,17 +27,19 @@ public struct TownStatistics: Sendable, Equatable {
             if !order.contains(name) { order.append(name) }
         }
         var rows: [String: TownStatistics] = [:]
-        var enterprises: [String: Set<String>] = [:]
-        var allEnterprises = Set<String>()
+        // Each name is hashed once (hashing non-ASCII text is slow), then counted by number.
+        var enterpriseNumbers: [String: Int] = [:]
+        var enterprises: [String: Set<Int>] = [:]
         for block in blocks {
             let name = block.town ?? unknownTown
             rows[name, default: TownStatistics(town: name, sizeClass: block.town == nil ? nil : block.townClass)].add(block)
+            var numbers = enterprises[name] ?? []
             for index in block.parcelIndices {
                 if let enterprise = parcels[index].enterprise {
-                    enterprises[name, default: []].insert(enterprise)
-                    allEnterprises.insert(enterprise)
+                    numbers.insert(number(of: enterprise, in: &enterpriseNumbers))
                 }
             }
+            enterprises[name] = numbers
         }
         var table = order.map { name -> TownStatistics in
             var row = rows[name] ?? TownStatistics(town: name, sizeClass: towns.first { $0.name == name }?.sizeClass)
@@ -46,9 +48,16 @@ public struct TownStatistics: Sendable, Equatable {
         }
         var total = TownStatistics(town: totalName, sizeClass: nil)
         for block in blocks { total.add(block) }
-        total.enterprises = allEnterprises.count
+        total.enterprises = enterpriseNumbers.count
         table.append(total)
         return table
+    }
+
+    /// The name's number, a new one (the count so far) for a name not seen before; one lookup.
+    private static func number(of name: String, in numbers: inout [String: Int]) -> Int {
+        let next = numbers.count
+        func read(_ slot: inout Int) -> Int { slot }
+        return read(&numbers[name, default: next])
     }
 
     mutating func add(_ block: Block) {

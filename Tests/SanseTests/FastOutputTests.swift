@@ -202,7 +202,10 @@ struct FastOutputTests {
         defer { OutputFixtures.discard(folder) }
         var survey = report.survey
         survey.parcelFields.append(FieldDefinition(name: "调查日期", type: .date))
-        for index in survey.parcels.indices { survey.parcels[index].sourceValues.append(.string("2024/01/\(10 + index)")) }
+        for index in survey.parcels.indices {
+            let dated = Array(survey.parcels[index].sourceValues) + [.string("2024/01/\(10 + index)")]
+            survey.parcels[index].sourceValues = AttributeRow(dated)
+        }
         let path = folder.appendingPathComponent("dated.gpkg").path
         try GeoPackageExport.write(to: path, survey: survey, analysis: report.analysis)
         let dataset = try VectorDataset(path: path)

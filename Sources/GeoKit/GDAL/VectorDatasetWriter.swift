@@ -5,6 +5,7 @@ import CGDAL
 /// and reports failures, deinit closes quietly if `close()` was not called.
 public final class VectorDatasetWriter {
     public let path: String
+    public let driver: String
     private var handle: GDALDatasetH?
 
     /// - Parameters:
@@ -19,6 +20,7 @@ public final class VectorDatasetWriter {
         let handle = GDALLibrary.withStringList(options) { GDALCreate(driverHandle, path, 0, 0, 0, GDT_Unknown, $0) }
         guard let handle else { throw GDALError.last("cannot create", path: path) }
         self.path = path
+        self.driver = driver
         self.handle = handle
     }
 
@@ -30,7 +32,7 @@ public final class VectorDatasetWriter {
     /// - Parameters:
     ///   - crs: anything GDAL's `SetFromUserInput` takes (`EPSG:4549`, WKT, PROJJSON), or nil.
     ///   - geometryType: nil for a layer without geometry.
-    ///   - options: layer creation options, e.g. `ENCODING=GBK` for a Shapefile.
+    ///   - options: layer creation options, e.g. `ENCODING=GBK` for a Shapefile (default UTF-8).
     public func createLayer(
         name: String, crs: String?, geometryType: GeometryType?, fields: [FieldDefinition], options: [String] = []
     ) throws -> LayerWriter {
@@ -45,6 +47,12 @@ public final class VectorDatasetWriter {
             OSRSetAxisMappingStrategy(reference, OAMS_TRADITIONAL_GIS_ORDER)
         }
         defer { if let reference { OSRRelease(reference) } }
+        var options = options
+        // A Shapefile's default is ISO-8859-1, which cannot hold a Chinese field name or value:
+        // UTF-8 with a .cpg unless the caller asked for another encoding.
+        if driver == "ESRI Shapefile", !options.contains(where: { $0.uppercased().hasPrefix("ENCODING=") }) {
+            options.append("ENCODING=UTF-8")
+        }
         let layer = GDALLibrary.withStringList(options) {
             GDALDatasetCreateLayer(dataset, name, reference, Self.ogrType(geometryType), $0)
         }

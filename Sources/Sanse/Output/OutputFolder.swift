@@ -33,12 +33,18 @@ final class OutputFolder {
         Self.removeAbandonedStaging(of: target)
         let staging = parent.appendingPathComponent(Self.stagingPrefix(of: target) + "\(getpid())")
         try? FileManager.default.removeItem(at: staging)
-        if mkdir(staging.path, 0o755) != 0 {
-            throw OutputError(path: parent.path, message: "cannot write in the output folder's parent (\(String(cString: strerror(errno))))")
+        // Created and registered under the interruption's lock: a signal arriving just after
+        // mkdir would otherwise find the folder on disk but not in the list it cleans up.
+        let failure: Int32? = Self.lock.withLock {
+            guard mkdir(staging.path, 0o755) == 0 else { return errno }
+            Self.open.append(staging.path)
+            return nil
+        }
+        if let failure {
+            throw OutputError(path: parent.path, message: "cannot write in the output folder's parent (\(String(cString: strerror(failure))))")
         }
         self.destination = target
         self.staging = staging
-        Self.lock.withLock { Self.open.append(staging.path) }
     }
 
     func path(_ name: String) -> String {

@@ -25,15 +25,21 @@ final class FileOutput {
     }
 
     func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write($0) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard !bytes.isEmpty else { return }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
+        let written = fwrite(bytes.baseAddress, 1, bytes.count, handle)
         guard written == bytes.count else {
             throw OutputError(path: path, message: "write failed (\(String(cString: strerror(errno))))")
         }
     }
 
+    /// Written from the string's own storage where it is contiguous (native strings are), not a copy.
     func write(_ text: String) throws {
-        try write(Array(text.utf8))
+        var text = text
+        try text.withUTF8 { try write($0) }
     }
 
     private var closed = false

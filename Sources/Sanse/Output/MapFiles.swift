@@ -13,7 +13,7 @@ enum MapFiles {
         let source = "数据来源：\(URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent) 等；sanse \(SanseVersion.current) 生成"
         var written: [String] = []
         let county = SVGMapOptions(subtitle: subtitle, sourceNote: source, widthPixels: countyWidth)
-        try save(try SVGMap.render(survey: survey, analysis: analysis, options: county), folder.path("map.svg"))
+        try save(try SVGMap.renderBytes(survey: survey, analysis: analysis, options: county), folder.path("map.svg"))
         written.append("map.svg")
         guard !survey.towns.isEmpty else { return written }
         let towns = Set(analysis.blocks.compactMap(\.town))
@@ -22,7 +22,7 @@ enum MapFiles {
             options.title = "\(town)老旧工业区块“三色”图"
             options.town = town
             options.widthPixels = townWidth
-            try save(try SVGMap.render(survey: survey, analysis: analysis, options: options), folder.path(fileName(town)))
+            try save(try SVGMap.renderBytes(survey: survey, analysis: analysis, options: options), folder.path(fileName(town)))
             written.append(fileName(town))
         }
         return written
@@ -32,7 +32,7 @@ enum MapFiles {
         "map-" + town.map { "/\\:*?\"<>|".contains($0) ? "_" : String($0) }.joined() + ".svg"
     }
 
-    private static func save(_ svg: String, _ path: String) throws {
+    private static func save(_ svg: [UInt8], _ path: String) throws {
         guard let file = FileOutput(path: path) else { throw OutputError(path: path, message: "cannot create the file") }
         try file.write(svg)
         try file.finish()

@@ -24,6 +24,13 @@ struct MapLayers {
     /// Placed labels, by index into `blocks`.
     var blockLabels: [(shape: Int, label: LabelCandidate)]
 
+    /// The bytes of path data there is to write, about all of a big map's size.
+    var pathBytes: Int {
+        blocks.reduce(0) { $0 + $1.land.bytes.count + $1.outline.bytes.count + 200 }
+            + parcelPaths.reduce(0) { $0 + $1.bytes.count + 16 }
+            + controlLine.bytes.count + townBoundaries.bytes.count + focusMask.bytes.count
+    }
+
     /// Parcels per `<path>` element.
     static let parcelsPerPath = 4000
 

@@ -14,6 +14,12 @@ public enum SVGMap {
     }
 
     static func render(survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int) throws -> String {
+        String(decoding: try renderBytes(survey: survey, analysis: analysis, options: options, workers: workers), as: UTF8.self)
+    }
+
+    /// The document as UTF-8, for writing: a county map of a million parcels is tens of MB,
+    /// and every copy of it (as a String, back to bytes) counts towards the run's peak memory.
+    static func renderBytes(survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int = Parallel.defaultWorkerCount) throws -> [UInt8] {
         guard options.widthPixels.isFinite, options.widthPixels >= 200, options.widthPixels <= 20_000 else {
             throw SVGMapError.badWidth(options.widthPixels)
         }
@@ -58,7 +64,7 @@ enum SVGPage {
 
     static func write(
         options: SVGMapOptions, survey: Survey, analysis: AnalysisResult, frame: MapFrame, layers: MapLayers, legend: Legend
-    ) -> String {
+    ) -> [UInt8] {
         let mapX = margin, mapY = margin + headerHeight
         let panelX = mapX + frame.widthPixels + panelGap
         let pageWidth = panelX + panelWidth + margin
@@ -112,12 +118,13 @@ enum SVGPage {
         out.raw("<rect width=\"\(SVGText.px(panelWidth))\" height=\"\(SVGText.px(panelHeight))\" fill=\"#ffffff\" stroke=\"\(MapStyle.frameColour)\" stroke-width=\"1.2\"/>\n")
         out.append(panel)
         out.raw("</g>\n</svg>\n")
-        return out.string
+        return out.bytes
     }
 
     // MARK: The map frame
 
     private static func writeMap(_ out: inout SVGWriter, x: Double, y: Double, frame: MapFrame, layers: MapLayers, analysis: AnalysisResult) {
+        out.reserve(layers.pathBytes + 64 * layers.blockLabels.count + 4096)
         let w = SVGText.px(frame.widthPixels), h = SVGText.px(frame.heightPixels)
         out.raw("<defs><clipPath id=\"map-clip\"><rect width=\"\(w)\" height=\"\(h)\"/></clipPath></defs>\n")
         out.raw("<g id=\"map\" transform=\"translate(\(SVGText.px(x)) \(SVGText.px(y)))\">\n")

@@ -4,6 +4,11 @@ struct SVGWriter {
 
     init() {}
 
+    /// Room for `count` more bytes, so a big document is not grown (and copied) by doubling.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }

@@ -347,7 +347,9 @@ def main(argv=None) -> int:
 
     # ---- blocks: dissolve, land, outline
     blocks = parcels[["_comp", "geometry"]].dissolve(by="_comp")
-    land = np.asarray(blocks.geometry.values, dtype=object)
+    # Normal form (rings start at their smallest vertex): GEOS's buffer depends slightly on
+    # where a ring starts, and the outline should depend on the land alone.
+    land = shapely.normalize(np.asarray(blocks.geometry.values, dtype=object))
     blocks["land_m2"] = shapely.area(land)
     if args.gap > 0:
         outline = shapely.buffer(shapely.buffer(land, args.gap / 2.0, quad_segs=8), -args.gap / 2.0, quad_segs=8)

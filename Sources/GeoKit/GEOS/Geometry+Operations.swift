@@ -117,7 +117,10 @@ extension Geometry {
         try context.makeGeometry("envelope") { GEOSEnvelope_r($0, pointer) }
     }
 
-    /// A canonical form: rings start at their lowest point and parts are sorted.
+    /// A canonical form: shells clockwise, holes counter-clockwise, rings starting at their
+    /// lowest point, parts sorted. Equal geometries built differently (an overlay's union, a
+    /// coverage union) become the same vertex for vertex, so order-sensitive operations such
+    /// as buffer give the same result on both.
     public func normalized() throws -> Geometry {
         let copy = clone()
         guard GEOSNormalize_r(handle, copy.pointer) == 0 else { throw context.error("normalize") }

@@ -19,20 +19,39 @@ struct BlockGeometry: Sendable {
     /// - Parameter parcelAreas: every parcel's own area, by parcel index.
     static func make(members: [Int], parcels: [Parcel], parcelAreas: [Double], gap: Double, overlapMinimum: Double) throws -> BlockGeometry {
         let geometries = members.map { parcels[$0].geometry }
+        let sum = members.reduce(0) { $0 + parcelAreas[$1] }
         // A block never shares a GEOS object with its parcels: outputs may read both at once.
-        let land = members.count == 1 ? geometries[0].clone() : try Geometry.union(of: geometries)
+        // Normalised: a buffer depends (by up to 1e-5 of the outline) on where rings start and
+        // which way they run, and the two ways of uniting give the same land with rings
+        // started differently; in normal form the outline depends on the land alone.
+        let land = members.count == 1
+            ? try geometries[0].normalized()
+            : try (coverageUnion(geometries, summedArea: sum) ?? Geometry.union(of: geometries)).normalized()
         let landM2 = try land.area()
         let outline = gap > 0
             ? try land.buffer(gap / 2, quadrantSegments: quadrantSegments).buffer(-gap / 2, quadrantSegments: quadrantSegments)
             : land.clone()
         // Overlaps can only exist where the parcels' areas add up to more than their union:
         // an exact test that spares the pairwise search in almost every block.
-        let sum = members.reduce(0) { $0 + parcelAreas[$1] }
         let overlaps = sum - landM2 > overlapMinimum
             ? try overlappingPairs(members, parcels: parcels, minimum: overlapMinimum)
             : []
         return BlockGeometry(land: land, outline: outline, landM2: landM2, outlineM2: try outline.area(), overlaps: overlaps,
                              isOverlapFree: sum - landM2 <= overlapFreeTolerance * sum)
+    }
+
+    /// The union of parcels that tile without overlapping (most blocks of a survey: lots with
+    /// shared edges, or parcels apart across roads), by matching their shared edges — GEOS's
+    /// coverage union, linear in the vertices — where the full overlay nodes every pair.
+    /// Kept only when it provably is the union: GEOS found every shared edge matched, and the
+    /// result is valid with the parcels' summed area. An edge shared only in part, or an
+    /// overlap, leaves crossing or doubled boundaries (invalid, or refused by GEOS): nil, and
+    /// the overlay decides.
+    static func coverageUnion(_ geometries: [Geometry], summedArea: Double) -> Geometry? {
+        guard let union = try? Geometry.collection(.geometryCollection, geometries).coverageUnion(),
+              union.type.isPolygonal, union.isValid, let area = try? union.area(),
+              abs(area - summedArea) <= overlapFreeTolerance * summedArea else { return nil }
+        return union
     }
 
     /// How far the parcels' summed area may exceed the land's and still count as rounding:

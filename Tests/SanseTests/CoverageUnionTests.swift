@@ -1,0 +1,55 @@
+import GeoKit
+import Testing
+@testable import Sanse
+
+/// A block's land by coverage union is taken only where it is exactly the overlay's union.
+@Suite("Block land by coverage union")
+struct CoverageUnionTests {
+    func geometries(_ wkts: [String]) throws -> [Geometry] { try wkts.map { try Geometry(wkt: $0) } }
+    func summedArea(_ parts: [Geometry]) throws -> Double { try parts.reduce(0) { $0 + (try $1.area()) } }
+
+    @Test func lotsWithSharedEdgesAreUnitedByMatchingThem() throws {
+        // Three 100 m lots in a row, each shared edge with the same two vertices on both sides.
+        let lots = try geometries([AnalysisFixtures.square(0, 0), AnalysisFixtures.square(100, 0), AnalysisFixtures.square(200, 0)])
+        let union = try #require(BlockGeometry.coverageUnion(lots, summedArea: try summedArea(lots)))
+        #expect(union.type == .polygon)
+        #expect(abs(try union.area() - 30_000) < 1e-6)
+        #expect(try union.equalsTopologically(try Geometry.union(of: lots)))
+    }
+
+    @Test func parcelsApartAcrossARoadStaySeparateParts() throws {
+        let parcels = try geometries([AnalysisFixtures.square(0, 0), AnalysisFixtures.square(120, 0)])
+        let union = try #require(BlockGeometry.coverageUnion(parcels, summedArea: try summedArea(parcels)))
+        #expect(union.type == .multiPolygon && union.parts.count == 2)
+        #expect(abs(try union.area() - 20_000) < 1e-6)
+    }
+
+    @Test func anEdgeSharedOnlyInPartIsLeftToTheOverlay() throws {
+        // B's west edge runs along half of A's east edge: a T-junction, no vertex in common there.
+        let parcels = try geometries([AnalysisFixtures.square(0, 0), AnalysisFixtures.rectangle(100, 50, 100, 50)])
+        #expect(BlockGeometry.coverageUnion(parcels, summedArea: try summedArea(parcels)) == nil)
+    }
+
+    @Test func overlappingParcelsAreLeftToTheOverlay() throws {
+        let parcels = try geometries([AnalysisFixtures.square(0, 0), AnalysisFixtures.square(50, 50)])
+        #expect(BlockGeometry.coverageUnion(parcels, summedArea: try summedArea(parcels)) == nil)
+    }
+
+    @Test func theBlockFiguresAreTheSameEitherWay() throws {
+        // A T-junction block and a clean one, side by side: areas as the overlay gives them.
+        let survey = try AnalysisFixtures.survey([
+            AnalysisFixtures.P(id: "A", wkt: AnalysisFixtures.square(0, 0)),
+            AnalysisFixtures.P(id: "B", wkt: AnalysisFixtures.rectangle(100, 50, 100, 50)),
+            AnalysisFixtures.P(id: "C", wkt: AnalysisFixtures.square(1000, 0)),
+            AnalysisFixtures.P(id: "D", wkt: AnalysisFixtures.square(1100, 0)),
+        ], control: [AnalysisFixtures.everywhere])
+        let result = try Analyzer.run(survey, config: .default)
+        let lands = result.blocks.map(\.landM2).sorted()
+        #expect(lands.count == 2)
+        #expect(abs(lands[0] - 15_000) < 1e-6 && abs(lands[1] - 20_000) < 1e-6)
+        for block in result.blocks {
+            let parcels = block.parcelIndices.map { survey.parcels[$0].geometry }
+            #expect(try block.land.equalsTopologically(try Geometry.union(of: parcels)))
+        }
+    }
+}

@@ -94,9 +94,16 @@ struct ConcurrencyAndMemoryTests {
             }
         }
         try churn(geometries: 20_000, transformers: 50)  // warm up caches and allocator pools
-        let before = residentBytes()
-        try churn(geometries: 100_000, transformers: 500)
-        let growth = residentBytes() - before
-        #expect(growth < 16 << 20, "resident memory grew by \(growth >> 10) KiB")
+        // Resident memory is the whole process's, and other suites run alongside this one:
+        // a leak grows it in every round, another test's allocations only now and then, so
+        // the smallest growth of three rounds is the one that tells.
+        var growths: [Int] = []
+        for _ in 0..<3 {
+            let before = residentBytes()
+            try churn(geometries: 100_000, transformers: 500)
+            growths.append(residentBytes() - before)
+        }
+        let growth = growths.min()!
+        #expect(growth < 16 << 20, "resident memory grew by \(growth >> 10) KiB in the best of three rounds (\(growths.map { $0 >> 10 }) KiB)")
     }
 }

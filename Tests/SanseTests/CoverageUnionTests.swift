@@ -53,3 +53,25 @@ struct CoverageUnionTests {
         }
     }
 }
+
+@Suite("Block ids")
+struct BlockIDTests {
+    @Test func tenThousandBlocksGetFiveDigitIdsThatSortAsText() throws {
+        // 10 000 separate 10 m squares on a 100 m grid (gap 30 m): one block each.
+        let parcels = (0..<10_000).map { index in
+            AnalysisFixtures.P(id: String(format: "P%05d", index),
+                               wkt: AnalysisFixtures.square(Double(index % 100) * 100, Double(index / 100) * 100, 10))
+        }
+        let survey = try AnalysisFixtures.survey(parcels, control: [AnalysisFixtures.everywhere])
+        let ids = try Analyzer.run(survey, config: .default).blocks.map(\.id)
+        #expect(ids.count == 10_000)
+        #expect(ids.first == "B00001" && ids.last == "B10000")
+        #expect(ids == ids.sorted(), "numbered in order and sorted as text alike")
+    }
+
+    @Test func aSmallSurveyKeepsFourDigits() throws {
+        let survey = try AnalysisFixtures.survey([AnalysisFixtures.P(id: "A", wkt: AnalysisFixtures.square(0, 0))],
+                                                 control: [AnalysisFixtures.everywhere])
+        #expect(try Analyzer.run(survey, config: .default).blocks.map(\.id) == ["B0001"])
+    }
+}

@@ -110,9 +110,12 @@ public enum Analyzer {
         }
         var numbered: [Block] = []
         var newIndex = [Int](repeating: 0, count: blocks.count)
+        // B0001 … as SPEC; a survey of 10 000 blocks or more gets wider numbers for all of
+        // them (B00001 …), so that the ids still sort as text in Excel or a GIS table.
+        let digits = max(4, String(blocks.count).count)
         for (position, old) in order.enumerated() {
             var block = blocks[old]
-            block.id = String(format: "B%04d", position + 1)
+            block.id = "B" + String(repeating: "0", count: max(0, digits - String(position + 1).count)) + String(position + 1)
             newIndex[old] = position
             numbered.append(block)
         }

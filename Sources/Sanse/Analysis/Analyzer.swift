@@ -115,7 +115,7 @@ public enum Analyzer {
         let digits = max(4, String(blocks.count).count)
         for (position, old) in order.enumerated() {
             var block = blocks[old]
-            block.id = "B" + String(repeating: "0", count: max(0, digits - String(position + 1).count)) + String(position + 1)
+            block.id = String(format: "B%0\(digits)d", position + 1)
             newIndex[old] = position
             numbered.append(block)
         }

@@ -17,7 +17,7 @@ enum SurveyInvariants {
             guard parcel.sourceValues.count == survey.parcelFields.count else {
                 throw violation("parcel \(parcel.id) has \(parcel.sourceValues.count) values for \(survey.parcelFields.count) fields")
             }
-            try checkPolygonal(parcel.geometry, "parcel \(parcel.id)")
+            try checkPolygonal(try parcel.shape.geometry(), "parcel \(parcel.id)")
             for (name, figure) in [("tax per mu", parcel.taxPerMu), ("FAR", parcel.far), ("floor area", parcel.floorArea)] {
                 if let figure, !figure.isFinite { throw violation("parcel \(parcel.id) has a non-finite \(name): \(figure)") }
             }

@@ -48,8 +48,8 @@ struct CoverageUnionTests {
         #expect(lands.count == 2)
         #expect(abs(lands[0] - 15_000) < 1e-6 && abs(lands[1] - 20_000) < 1e-6)
         for block in result.blocks {
-            let parcels = block.parcelIndices.map { survey.parcels[$0].geometry }
-            #expect(try block.land.equalsTopologically(try Geometry.union(of: parcels)))
+            let parcels = try block.parcelIndices.map { try survey.parcels[$0].geometry() }
+            #expect(try block.land.geometry().equalsTopologically(try Geometry.union(of: parcels)))
         }
     }
 }

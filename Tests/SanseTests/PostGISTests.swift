@@ -64,8 +64,8 @@ struct PostGISTests {
         #expect(fromDatabase.survey.parcels.map(\.grade) == fromFile.survey.parcels.map(\.grade))
         #expect(fromDatabase.survey.parcels.map(\.far) == fromFile.survey.parcels.map(\.far))
         #expect(fromDatabase.survey.parcels.map(\.enterprise) == fromFile.survey.parcels.map(\.enterprise))
-        let databaseAreas = try fromDatabase.survey.parcels.map { try $0.geometry.area() }
-        let fileAreas = try fromFile.survey.parcels.map { try $0.geometry.area() }
+        let databaseAreas = try fromDatabase.survey.parcels.map { try $0.geometry().area() }
+        let fileAreas = try fromFile.survey.parcels.map { try $0.geometry().area() }
         #expect(databaseAreas == fileAreas)
         #expect(fromDatabase.issues.issues.map(\.kind) == fromFile.issues.issues.map(\.kind))
         #expect(try fromDatabase.survey.controlPolygons[0].area() == fromFile.survey.controlPolygons[0].area())

@@ -166,7 +166,7 @@ struct SVGMapTests {
                 let block = analysis.blocks[layers.blocks[position].block]
                 let box = try MapFrame.polygon(frame.metres(label.box))
                 // Inside the block (its outline, allowing for the display simplification).
-                #expect(try block.outline.buffer(frame.metresPerPixel).covers(box), "label of \(block.id) leaves its block")
+                #expect(try block.outline.geometry().buffer(frame.metresPerPixel).covers(box), "label of \(block.id) leaves its block")
             }
             // Bigger blocks are labelled before smaller ones: the largest block always is.
             let largest = try #require(layers.blocks.indices.max { analysis.blocks[layers.blocks[$0].block].landM2 < analysis.blocks[layers.blocks[$1].block].landM2 })

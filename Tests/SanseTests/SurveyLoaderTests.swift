@@ -27,7 +27,7 @@ struct SurveyLoaderTests {
         // 8 features: P4 (no geometry) skipped, the rest kept; P3 repaired.
         #expect(survey.parcels.map(\.id) == ["P1", "P2", "P3", "P1#2", "P6", "P7", "P8"])
         let byID = Dictionary(uniqueKeysWithValues: survey.parcels.map { ($0.id, $0) })
-        #expect(abs(try byID["P1"]!.geometry.area() - 10_000) < 0.01, "back in metres after the lon/lat round trip")
+        #expect(abs(try byID["P1"]!.geometry().area() - 10_000) < 0.01, "back in metres after the lon/lat round trip")
         #expect(byID["P1"]!.grade == .a)
         #expect(byID["P1"]!.far == 2.1)
         #expect(byID["P1"]!.taxPerMu == 1234.5)
@@ -38,7 +38,7 @@ struct SurveyLoaderTests {
         #expect(byID["P6"]!.far == nil, "FAR 25 is out of range")
         #expect(byID["P7"]!.grade == nil)
         #expect(byID["P3"]!.repaired && !byID["P1"]!.repaired)
-        #expect(abs(try byID["P3"]!.geometry.area() - 5_000) < 0.5, "the bow-tie's two triangles")
+        #expect(abs(try byID["P3"]!.geometry().area() - 5_000) < 0.5, "the bow-tie's two triangles")
 
         let log = result.issues
         #expect(log.count(.nullGeometry) == 1)
@@ -97,7 +97,7 @@ struct SurveyLoaderTests {
         #expect(p2.town == "坎墩街道")
         #expect(p2.grade == .c)
         #expect(p2.far == 0.8)
-        #expect(try p2.geometry.area() == 10_000, "no reprojection: exact")
+        #expect(try p2.geometry().area() == 10_000, "no reprojection: exact")
         #expect(result.survey.parcels.count == 7)
     }
 
@@ -157,7 +157,7 @@ struct SurveyLoaderTests {
         let assumed = result.issues.issues.filter { $0.kind == .crsAssumed }
         #expect(assumed.count == 2)
         #expect(assumed[0].messageEN.contains("zone 40"))
-        #expect(try result.survey.parcels[0].geometry.area() == 10_000)
+        #expect(try result.survey.parcels[0].geometry().area() == 10_000)
     }
 
     @Test func shapefileWithoutPRJOrZonePrefixIsAnErrorNamingTheFix() throws {

@@ -11,8 +11,10 @@ public struct Block: Sendable {
     public var parcelIndices: [Int]
     public var town: String?
     public var townClass: TownSizeClass
-    public var land: Geometry
-    public var outline: Geometry
+    /// The union of its parcels, as coordinates (`land.geometry()` for GEOS).
+    public var land: FlatPolygons
+    /// The land closed by gap/2, as coordinates.
+    public var outline: FlatPolygons
     public var landM2: Double
     public var outlineM2: Double
     public var insideShare: Double

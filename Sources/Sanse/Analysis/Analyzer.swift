@@ -19,7 +19,7 @@ public enum Analyzer {
                 let lineWorker = ControlArea.Worker(control)
                 let townWorker = TownAssignment.Worker(townAssignment)
                 return try range.map { index -> ParcelCheck in
-                    let geometry = parcels[index].geometry
+                    let geometry = try parcels[index].shape.geometry()
                     let line = try lineWorker.measure(geometry, area: try geometry.area())
                     let towns = try townWorker.share(of: geometry)
                     return ParcelCheck(line: line, towns: towns, town: townAssignment.name(of: towns) ?? parcels[index].town)
@@ -29,7 +29,7 @@ public enum Analyzer {
         let areas = parcelChecks.map(\.line.area)
 
         let contiguity = try timings.measure("contiguity") {
-            try Contiguity.blocks(of: parcels.map(\.geometry), gap: config.contiguity.gapMetres, workers: workers)
+            try Contiguity.blocks(of: parcels.map(\.shape), gap: config.contiguity.gapMetres, workers: workers)
         }
 
         // Block land, outline, line share and town, one block per worker at a time, the
@@ -59,10 +59,15 @@ public enum Analyzer {
                     share = try worker.0.share(of: shape.land, area: shape.landM2)
                     town = try worker.1.town(of: shape.land)
                 }
-                return (shape, share, town ?? TownAssignment.largest(members.compactMap { index in parcels[index].town.map { ($0, areas[index]) } }))
+                let fallbackTown = town ?? TownAssignment.largest(members.compactMap { index in parcels[index].town.map { ($0, areas[index]) } })
+                // Kept as coordinates from here on: GEOS's form of every block would take
+                // several times the memory, and only the outputs read them.
+                let land = try FlatPolygons(shape.land)
+                let outline = shape.outline === shape.land ? land : try FlatPolygons(shape.outline)
+                return (BlockFigures(shape), land, outline, share, fallbackTown)
             }
         }.enumerated().map { number, computed -> Block in
-            let (shape, share, town) = computed
+            let (shape, land, outline, share, town) = computed
             let members = components[number]
             let figures = EfficiencyFigures(parcels: parcels, members: members, areas: areas)
             let townClass = townAssignment.sizeClass(of: town, config: config)
@@ -70,7 +75,7 @@ public enum Analyzer {
             for (a, b, shared) in shape.overlaps { reportOverlap(parcels[a].id, parcels[b].id, shared, &issues) }
             var block = Block(
                 id: "", parcelIndices: members, town: town, townClass: townClass,
-                land: shape.land, outline: shape.outline, landM2: shape.landM2, outlineM2: shape.outlineM2,
+                land: land, outline: outline, landM2: shape.landM2, outlineM2: shape.outlineM2,
                 insideShare: share, lineStatus: LineStatus(share: share, config: config.lineCheck),
                 cdShare: figures.cdShare, far: figures.far, taxPerMu: figures.taxPerMu, cdAreaM2: figures.cdAreaM2,
                 isCluster10ha: shape.landM2 >= config.sizing.clusterMinHectares * 10_000,
@@ -132,6 +137,19 @@ public enum Analyzer {
 
         let table = TownStatistics.table(blocks: numbered, parcels: parcels, towns: survey.towns, config: config)
         return AnalysisResult(parcels: parcelResults, blocks: numbered, controlArea: control.union, towns: table, issues: issues, timings: timings)
+    }
+
+    /// What the analysis keeps of a block's `BlockGeometry` besides its coordinates.
+    private struct BlockFigures: Sendable {
+        var landM2: Double
+        var outlineM2: Double
+        var overlaps: [(Int, Int, Double)]
+
+        init(_ shape: BlockGeometry) {
+            landM2 = shape.landM2
+            outlineM2 = shape.outlineM2
+            overlaps = shape.overlaps
+        }
     }
 
     /// What the line check found for one parcel.

@@ -18,9 +18,8 @@ struct BlockGeometry: Sendable {
 
     /// - Parameter parcelAreas: every parcel's own area, by parcel index.
     static func make(members: [Int], parcels: [Parcel], parcelAreas: [Double], gap: Double, overlapMinimum: Double) throws -> BlockGeometry {
-        let geometries = members.map { parcels[$0].geometry }
+        let geometries = try members.map { try parcels[$0].shape.geometry() }
         let sum = members.reduce(0) { $0 + parcelAreas[$1] }
-        // A block never shares a GEOS object with its parcels: outputs may read both at once.
         // Normalised: a buffer depends (by up to 1e-5 of the outline) on where rings start and
         // which way they run, and the two ways of uniting give the same land with rings
         // started differently; in normal form the outline depends on the land alone.
@@ -30,11 +29,11 @@ struct BlockGeometry: Sendable {
         let landM2 = try land.area()
         let outline = gap > 0
             ? try land.buffer(gap / 2, quadrantSegments: quadrantSegments).buffer(-gap / 2, quadrantSegments: quadrantSegments)
-            : land.clone()
+            : land
         // Overlaps can only exist where the parcels' areas add up to more than their union:
         // an exact test that spares the pairwise search in almost every block.
         let overlaps = sum - landM2 > overlapMinimum
-            ? try overlappingPairs(members, parcels: parcels, minimum: overlapMinimum)
+            ? try overlappingPairs(members, geometries, minimum: overlapMinimum)
             : []
         return BlockGeometry(land: land, outline: outline, landM2: landM2, outlineM2: try outline.area(), overlaps: overlaps,
                              isOverlapFree: sum - landM2 <= overlapFreeTolerance * sum)
@@ -58,17 +57,18 @@ struct BlockGeometry: Sendable {
     /// the areas of a large block's parcels and of its union differ by about 1e-13 of it.
     static let overlapFreeTolerance = 1e-10
 
-    private static func overlappingPairs(_ members: [Int], parcels: [Parcel], minimum: Double) throws -> [(Int, Int, Double)] {
-        let envelopes = members.map { parcels[$0].geometry.envelope }
+    /// - Parameter geometries: the members' geometries, in the order of `members`.
+    private static func overlappingPairs(_ members: [Int], _ geometries: [Geometry], minimum: Double) throws -> [(Int, Int, Double)] {
+        let envelopes = geometries.map(\.envelope)
         let tree = STRtree(envelopes: envelopes)
         var pairs: [(Int, Int, Double)] = []
         for (a, box) in envelopes.enumerated() {
             guard let box else { continue }
-            let prepared = try PreparedGeometry(parcels[members[a]].geometry)
+            let prepared = try PreparedGeometry(geometries[a])
             for b in tree.query(box) where b > a {
-                let other = parcels[members[b]].geometry
+                let other = geometries[b]
                 guard try prepared.intersects(other) else { continue }
-                let shared = try parcels[members[a]].geometry.intersection(other).area()
+                let shared = try geometries[a].intersection(other).area()
                 if shared > minimum { pairs.append((members[a], members[b], shared)) }
             }
         }

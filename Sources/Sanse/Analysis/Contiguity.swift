@@ -23,28 +23,28 @@ enum Contiguity {
     /// chunks of parcels, skip pairs their own union-find has already joined, and hand back
     /// only the joins that connected something new; the joins are merged in order afterwards,
     /// so the blocks do not depend on the number of workers.
-    static func blocks(of geometries: [Geometry], gap: Double, workers: Int) throws -> Result {
-        let envelopes = geometries.map { $0.envelope }
+    static func blocks(of shapes: [FlatPolygons], gap: Double, workers: Int) throws -> Result {
+        let envelopes = shapes.map(\.envelope)
         let tree = STRtree(envelopes: envelopes)
-        let count = geometries.count
+        let count = shapes.count
         let chunks = try Parallel.mapChunks(count: count, workers: workers, minimumChunk: 256) { range in
             var local = UnionFind(count: count)
             var joins: [Join] = []
-            var clones = CloneWindow(geometries, range: range)
+            var geometries = GeometryWindow(shapes, range: range)
             for i in range {
-                clones.forget(below: i)
+                geometries.forget(below: i)
                 guard let box = envelopes[i] else { continue }
                 var prepared: PreparedGeometry?
                 for j in tree.query(box.expanded(by: gap)) where j > i && local.find(i) != local.find(j) {
                     guard let other = envelopes[j], box.distance(to: other) <= gap else { continue }
-                    if prepared == nil { prepared = try PreparedGeometry(clones[i]) }
+                    if prepared == nil { prepared = try PreparedGeometry(try geometries.geometry(i)) }
                     let distance: Double
                     if gap > 0 {
                         // The same facet distances as a prepared distance-within, and the gap too.
-                        distance = try prepared!.distance(to: clones[j])
+                        distance = try prepared!.distance(to: try geometries.geometry(j))
                         guard distance <= gap else { continue }
                     } else {
-                        guard try prepared!.intersects(clones[j]) else { continue }
+                        guard try prepared!.intersects(try geometries.geometry(j)) else { continue }
                         distance = 0
                     }
                     local.union(i, j)
@@ -62,38 +62,35 @@ enum Contiguity {
     }
 }
 
-/// One worker's clones of the parcels it is looking at (workers share the parcels, so each
-/// uses clones). Parcels are visited in ascending order and only neighbours with a higher
-/// index are tested, so a clone is kept until its parcel's own turn has passed: a neighbour
-/// cloned early is reused when its turn comes, without holding clones of the whole chunk.
-private struct CloneWindow {
-    private let geometries: [Geometry]
-    private var clones: [Int: Geometry] = [:]
+/// The GEOS geometries one worker is looking at, built from the parcels' coordinates on the
+/// worker's own thread. Parcels are visited in ascending order and only neighbours with a
+/// higher index are tested, so a geometry is kept until its parcel's own turn has passed: a
+/// neighbour built early is reused when its turn comes, without holding the whole chunk's.
+private struct GeometryWindow {
+    private let shapes: [FlatPolygons]
+    private var built: [Int: Geometry] = [:]
     private var lowest: Int
     private let end: Int
 
-    /// - Parameter range: the worker's parcels; neighbours beyond them are cloned afresh each time.
-    init(_ geometries: [Geometry], range: Range<Int>) {
-        self.geometries = geometries
+    /// - Parameter range: the worker's parcels; neighbours beyond them are built afresh each time.
+    init(_ shapes: [FlatPolygons], range: Range<Int>) {
+        self.shapes = shapes
         lowest = range.lowerBound
         end = range.upperBound
     }
 
-    subscript(index: Int) -> Geometry {
-        mutating get {
-            if let clone = clones[index] { return clone }
-            let clone = geometries[index].clone()
-            if index < end { clones[index] = clone }
-            return clone
-        }
+    mutating func geometry(_ index: Int) throws -> Geometry {
+        if let geometry = built[index] { return geometry }
+        let geometry = try shapes[index].geometry()
+        if index < end { built[index] = geometry }
+        return geometry
     }
 
-    /// Drops the clones of parcels below `index`: no later test uses them.
+    /// Drops the geometries of parcels below `index`: no later test uses them.
     mutating func forget(below index: Int) {
         while lowest < index {
-            clones[lowest] = nil
+            built[lowest] = nil
             lowest += 1
         }
     }
 }
-

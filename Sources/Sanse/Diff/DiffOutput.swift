@@ -79,7 +79,7 @@ public enum DiffOutput {
                 ("stroke", .string(shape.oldCategory?.fillColour ?? "#333333")),
                 ("stroke-width", .number(3, decimals: 0)),
                 ("title", .string("\(shape.id) \(shape.oldCategory?.chinese ?? "新增") → \(shape.newCategory.chinese)")),
-            ], shape.geometry)
+            ], try shape.geometry.polygonalPart().map(FlatPolygons.init))
         }
     }
 }

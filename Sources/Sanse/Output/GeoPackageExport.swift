@@ -58,11 +58,11 @@ enum GeoPackageExport {
         let parcels = survey.parcels, results = analysis.parcels
         try GeoPackageTable(database: database, name: "parcels", srsID: srsID, fieldTypes: parcelFields.map(\.type)).fill(count: parcels.count) { index in
             let own = FeatureProperties.parcel(parcels[index], results[index], blockID: blocks[results[index].blockIndex].id, sourceNames: [])
-            return (own.map { fieldValue($0.1) } + parcels[index].sourceValues, parcels[index].geometry)
+            return (own.map { fieldValue($0.1) } + parcels[index].sourceValues, parcels[index].shape)
         }
         let control = analysis.controlArea.parts.enumerated().filter { !$0.element.isEmpty }
         try GeoPackageTable(database: database, name: "control_lines", srsID: srsID, fieldTypes: controlFields.map(\.type)).fill(count: control.count) { index in
-            ([.integer(Int64(control[index].offset + 1)), .real(try control[index].element.area())], control[index].element)
+            ([.integer(Int64(control[index].offset + 1)), .real(try control[index].element.area())], try FlatPolygons(control[index].element))
         }
         try database.execute("COMMIT")
         try database.close()
@@ -103,13 +103,13 @@ enum GeoPackageExport {
             let (blocks, outlines, parcels, control) = (writers[0], writers[1], writers[2], writers[3])
             for block in analysis.blocks {
                 let values: [FieldValue] = FeatureProperties.block(block).prefix(blockFieldCount).map { fieldValue($0.1) }
-                try blocks.write(values: values, wkb: try multi(block.land).wkb())
+                try blocks.write(values: values, wkb: block.land.wkb(asMultiPolygon: true))
                 try outlines.write(values: [.string(block.id), .string(block.category.rawValue), .real(block.outlineM2), .real(block.landMu)],
-                                   wkb: try multi(block.outline).wkb())
+                                   wkb: block.outline.wkb(asMultiPolygon: true))
             }
             for (parcel, result) in zip(survey.parcels, analysis.parcels) {
                 let own = FeatureProperties.parcel(parcel, result, blockID: analysis.blocks[result.blockIndex].id, sourceNames: [])
-                try parcels.write(values: own.map { fieldValue($0.1) } + parcel.sourceValues, wkb: try multi(parcel.geometry).wkb())
+                try parcels.write(values: own.map { fieldValue($0.1) } + parcel.sourceValues, wkb: parcel.shape.wkb(asMultiPolygon: true))
             }
             for (index, part) in analysis.controlArea.parts.enumerated() where !part.isEmpty {
                 try control.write(values: [.integer(Int64(index + 1)), .real(try part.area())], wkb: try multi(part).wkb())

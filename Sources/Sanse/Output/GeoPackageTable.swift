@@ -16,7 +16,7 @@ struct GeoPackageTable {
     let fieldTypes: [FieldType]
 
     /// Writes `count` rows; `row(index)` gives the field values (in field order) and geometry.
-    func fill(count: Int, row: (Int) throws -> (values: [FieldValue], geometry: Geometry)) throws {
+    func fill(count: Int, row: (Int) throws -> (values: [FieldValue], shape: FlatPolygons)) throws {
         let quoted = Self.quoted(name)
         let columns = try database.rows("PRAGMA table_info(\(quoted))").map { $0[1] ?? "" }
         guard columns.count == fieldTypes.count + 2 else {
@@ -33,11 +33,11 @@ struct GeoPackageTable {
         boxes.reserveCapacity(count)
         var extent: Envelope?
         for index in 0..<count {
-            let (values, geometry) = try row(index)
+            let (values, shape) = try row(index)
             precondition(values.count == fieldTypes.count, "table \(name) has \(fieldTypes.count) fields, got \(values.count) values")
             let fid = Int64(index + 1)
             insert.bind(1, fid)
-            if let box = try encoder.encode(geometry) {
+            if let box = encoder.encode(shape) {
                 boxes.append(RTreeEntry(id: fid, box: box))
                 extent = extent.map { $0.union(box) } ?? box
             }
@@ -132,44 +132,13 @@ struct GeoPackageBlob {
 
     init(srsID: Int32) { self.srsID = srsID }
 
-    /// Encodes `geometry` (a polygon becomes a one-part MultiPolygon, as the layers are
+    /// Encodes `shape` (a polygon becomes a one-part MultiPolygon, as the layers are
     /// declared); its envelope, nil when empty.
-    mutating func encode(_ geometry: Geometry) throws -> Envelope? {
+    mutating func encode(_ shape: FlatPolygons) -> Envelope? {
         bytes.removeAll(keepingCapacity: true)
-        let polygons: [[[Point2D]]]
-        switch geometry.type {
-        case .polygon: polygons = geometry.isEmpty ? [] : [try geometry.polygonRings()]
-        case .multiPolygon: polygons = try geometry.parts.map { $0.isEmpty ? [] : try $0.polygonRings() }
-        default: return try encodeOther(geometry)
-        }
-        var box: Envelope?
-        for rings in polygons {
-            for ring in rings { for point in ring { box.expand(point) } }
-        }
+        let box = shape.envelope
         header(box)
-        bytes.append(1)
-        append(UInt32(6))
-        append(UInt32(polygons.count))
-        for rings in polygons {
-            bytes.append(1)
-            append(UInt32(3))
-            append(UInt32(rings.count))
-            for ring in rings {
-                append(UInt32(ring.count))
-                for point in ring {
-                    append(point.x.bitPattern)
-                    append(point.y.bitPattern)
-                }
-            }
-        }
-        return box
-    }
-
-    /// Anything else as GEOS writes it.
-    private mutating func encodeOther(_ geometry: Geometry) throws -> Envelope? {
-        let box = geometry.envelope
-        header(box)
-        bytes += try geometry.wkb()
+        shape.appendWKB(to: &bytes, asMultiPolygon: true)
         return box
     }
 

@@ -58,13 +58,13 @@ enum OutputWriter {
                     try WebGeoJSONWriter.write(to: folder.path("parcels.\(suffix)"), count: parcels.count, analysisCRS: crs, webCRS: web, workers: workers) { index in
                         let result = results[index]
                         return (FeatureProperties.parcel(parcels[index], result, blockID: blocks[result.blockIndex].id, sourceNames: sourceNames),
-                                parcels[index].geometry)
+                                parcels[index].shape)
                     }
                     let control = analysis.controlArea.parts.filter { !$0.isEmpty }
                     try WebGeoJSONWriter.write(to: folder.path("control-lines.\(suffix)"), count: control.count, analysisCRS: crs, webCRS: web, workers: 1) { index in
                         ([("part", .integer(Int64(index + 1))), ("area_m2", .number((try? control[index].area()) ?? 0, decimals: 2)),
                           ("stroke", .string("#8e24aa")), ("fill-opacity", .number(0, decimals: 0)), ("title", .string("工业控制线"))],
-                         control[index])
+                         try FlatPolygons(control[index]))
                     }
                     written += ["blocks", "outlines", "parcels", "control-lines"].map { "\($0).\(suffix)" }
                 }

@@ -4,21 +4,11 @@ import GeoKit
 /// geometry: the only thing a read-only GEOS operation ever writes. Once every envelope is
 /// cached, several threads may read the same geometry at once (coordinates, WKB, overlay
 /// and predicates with other geometries), which is what lets the output writers run side by
-/// side over the survey.
+/// side over the control area and the towns. (Parcels and blocks are coordinates by then,
+/// `FlatPolygons`: each writer builds its own GEOS geometry where it needs one.)
 enum SharedGeometry {
-    /// Caches the envelopes of every geometry the writers share, on all workers (each geometry
-    /// by one of them).
+    /// Caches the envelopes of every GEOS geometry the writers share.
     static func cacheEnvelopes(survey: Survey, analysis: AnalysisResult, workers: Int) throws {
-        let parcels = survey.parcels, blocks = analysis.blocks
-        _ = try Parallel.mapChunks(count: parcels.count, workers: workers, minimumChunk: 2000) { range in
-            for index in range { cacheEnvelopes(parcels[index].geometry) }
-        }
-        _ = try Parallel.mapChunks(count: blocks.count, workers: workers, minimumChunk: 200) { range in
-            for index in range {
-                cacheEnvelopes(blocks[index].land)
-                if blocks[index].outline !== blocks[index].land { cacheEnvelopes(blocks[index].outline) }
-            }
-        }
         cacheEnvelopes(analysis.controlArea)
         for town in survey.towns { town.geometry.map(cacheEnvelopes) }
     }

@@ -19,10 +19,9 @@ struct WebPolygonEncoder {
     let webCRS: WebCRS
 
     /// Polygons as rings (exterior first); empty when nothing polygonal is left.
-    func encode(_ geometry: Geometry) throws -> [[[Point2D]]] {
-        guard let source = try Self.nonEmptyPolygons(geometry) else { return try encodeAnyGeometry(geometry) }
-        let multi = geometry.type == .multiPolygon
-        let lonLat = try project(source)
+    func encode(_ shape: FlatPolygons) throws -> [[[Point2D]]] {
+        guard !shape.isEmpty else { return [] }
+        let lonLat = try project(shape)
         let rounded = lonLat.map { rings in
             rings.map { ring in ring.map { Point2D(Self.round($0.x), Self.round($0.y)) } }
         }
@@ -32,82 +31,40 @@ struct WebPolygonEncoder {
         let valid: [[[Point2D]]]
         if rounded.count == 1, rounded[0].count == 1, GridRing.isCertainlySimple(rounded[0][0]) {
             valid = rounded
-        } else if try Self.geometry(rounded, multi: multi).isValid {
+        } else if try FlatPolygons(polygons: rounded, multi: shape.isMulti).geometry().isValid {
             valid = rounded
         } else {
-            valid = try Self.geometry(lonLat, multi: multi).snappedToGrid(Self.grid).polygonalPart()?.polygonsAsRings() ?? []
+            let snapped = try FlatPolygons(polygons: lonLat, multi: shape.isMulti).geometry().snappedToGrid(Self.grid)
+            valid = try snapped.polygonalPart()?.polygonsAsRings() ?? []
         }
         return Self.oriented(valid)
     }
 
-    /// The rings of a polygon or multipolygon whose polygons are all non-empty; nil for
-    /// anything else.
-    private static func nonEmptyPolygons(_ geometry: Geometry) throws -> [[[Point2D]]]? {
-        switch geometry.type {
-        case .polygon:
-            return geometry.isEmpty ? nil : [try geometry.polygonRings()]
-        case .multiPolygon:
-            let parts = geometry.parts
-            guard !parts.isEmpty, !parts.contains(where: { $0.type != .polygon || $0.isEmpty }) else { return nil }
-            return try parts.map { try $0.polygonRings() }
-        default:
-            return nil
-        }
-    }
-
     /// Every ring to lon/lat (and GCJ-02), in one call to PROJ.
-    private func project(_ polygons: [[[Point2D]]]) throws -> [[[Point2D]]] {
+    private func project(_ shape: FlatPolygons) throws -> [[[Point2D]]] {
         var flat: [Point2D] = []
-        flat.reserveCapacity(polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
-        for rings in polygons { for ring in rings { flat.append(contentsOf: ring) } }
+        flat.reserveCapacity(shape.pointCount)
+        shape.forEachRing { _, _, points in flat.append(contentsOf: points) }
         if let failed = transformer.transform(&flat).first {
             // Named by its index in its own ring, as when rings were transformed one by one.
-            var start = 0
-            for rings in polygons {
-                for ring in rings {
-                    if failed < start + ring.count {
-                        throw GEOSError(operation: "project to lon/lat", message: "point \(failed - start) cannot be transformed")
-                    }
-                    start += ring.count
-                }
+            var start = 0, message = ""
+            shape.forEachRing { _, _, ring in
+                if message.isEmpty, failed < start + ring.count { message = "point \(failed - start) cannot be transformed" }
+                start += ring.count
             }
+            throw GEOSError(operation: "project to lon/lat", message: message)
         }
         if webCRS == .gcj02 {
             for index in flat.indices { flat[index] = GCJ02.fromWGS84(flat[index]) }
         }
+        var result: [[[Point2D]]] = []
         var position = 0
-        return polygons.map { rings in
-            rings.map { ring in
-                defer { position += ring.count }
-                return Array(flat[position..<position + ring.count])
-            }
+        shape.forEachRing { _, ring, points in
+            if ring == 0 { result.append([]) }
+            result[result.count - 1].append(Array(flat[position..<position + points.count]))
+            position += points.count
         }
-    }
-
-    /// The polygon or multipolygon the rings describe, built as `Geometry.mapPoints` builds it.
-    private static func geometry(_ polygons: [[[Point2D]]], multi: Bool) throws -> Geometry {
-        let built = try polygons.map { rings in try Geometry.polygon(exterior: rings[0], holes: Array(rings.dropFirst())) }
-        return multi ? try Geometry.collection(.multiPolygon, built) : built[0]
-    }
-
-    /// Geometry collections, empty parts and the like: through GEOS all the way.
-    private func encodeAnyGeometry(_ geometry: Geometry) throws -> [[[Point2D]]] {
-        let lonLat = try geometry.mapPoints { points in
-            let failed = transformer.transform(&points)
-            if let first = failed.first {
-                throw GEOSError(operation: "project to lon/lat", message: "point \(first) cannot be transformed")
-            }
-            if webCRS == .gcj02 {
-                for index in points.indices { points[index] = GCJ02.fromWGS84(points[index]) }
-            }
-        }
-        let rounded = try lonLat.mapPoints { points in
-            for index in points.indices {
-                points[index] = Point2D(Self.round(points[index].x), Self.round(points[index].y))
-            }
-        }
-        let valid = rounded.isValid ? rounded : (try lonLat.snappedToGrid(Self.grid).polygonalPart() ?? Geometry.emptyPolygon())
-        return Self.oriented(try valid.polygonsAsRings())
+        return result
     }
 
     /// Exterior rings counter-clockwise, holes clockwise.
@@ -173,7 +130,7 @@ enum WebGeoJSONWriter {
     ///   from worker threads, each index once, so it must only touch that feature's geometry.
     static func write(
         to path: String, count: Int, analysisCRS: String, webCRS: WebCRS, workers: Int,
-        feature: @escaping @Sendable (Int) throws -> (Properties, Geometry?)
+        feature: @escaping @Sendable (Int) throws -> (Properties, FlatPolygons?)
     ) throws {
         let head = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
         try ChunkedFile.write(to: path, count: count, workers: workers, head: head, tail: Array("\n]}\n".utf8)) { indices, out in

@@ -87,12 +87,19 @@ enum ParcelLoader {
             let label = sourceID ?? "fid \(chunk.fids[row])"
             guard let projected = preparation.reproject(&chunk, row, id: label, &result.issues),
                   case .kept(let geometry, let repaired) = preparation.polygonal(projected, id: label, &result.issues) else { continue }
+            let shape: FlatPolygons
+            do {
+                shape = try FlatPolygons(geometry)
+            } catch {
+                result.issues.add("parcels", label, .unrepairable, .error, zh: "几何处理失败，已跳过（\(error)）", en: "geometry processing failed, skipped (\(error))")
+                continue
+            }
             var parcel = Parcel(
                 id: label, sourceFID: chunk.fids[row],
                 town: mapping.town.flatMap { ValueParsing.text(values[$0]) },
                 enterprise: mapping.enterprise.flatMap { ValueParsing.text(values[$0]) },
                 grade: nil, taxPerMu: nil, far: nil, floorArea: nil,
-                sourceValues: values, geometry: geometry, repaired: repaired)
+                sourceValues: values, shape: shape, repaired: repaired)
             applyFigures(from: values, mapping: mapping, to: &parcel, layer: "parcels", config: config, &result.issues)
             result.parcels.append(parcel)
             result.parcelFeatures.append(firstFeature + row)

@@ -21,7 +21,11 @@ public struct Parcel: Sendable {
     /// Every source attribute, in the order of `Survey.parcelFields`; reads like an array of
     /// `FieldValue`s, stored compactly in a table shared with the neighbouring parcels.
     public var sourceValues: AttributeRow
-    public var geometry: Geometry
+    /// Its polygons' coordinates; `shape.geometry()` builds the GEOS geometry for an operation
+    /// (parcels are many and small: GEOS's form would take four times the memory).
+    public var shape: FlatPolygons
+    /// A new GEOS geometry of the parcel, for this thread.
+    public func geometry() throws -> Geometry { try shape.geometry() }
     /// Whether MakeValid rebuilt the geometry.
     public var repaired: Bool
 }

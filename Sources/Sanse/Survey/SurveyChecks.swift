@@ -7,7 +7,7 @@ enum SurveyChecks {
     /// coordinate. Kept, but reported.
     static func reportOutliers(_ parcels: [Parcel], beyondKilometres: Double, _ issues: inout IssueLog) {
         guard parcels.count >= 3 else { return }
-        let centres = parcels.map { $0.geometry.envelope?.center ?? Point2D(0, 0) }
+        let centres = parcels.map { $0.shape.envelope?.center ?? Point2D(0, 0) }
         let middle = Point2D(median(centres.map(\.x)), median(centres.map(\.y)))
         let distances = centres.map { hypot($0.x - middle.x, $0.y - middle.y) }
         let sorted = distances.sorted()

@@ -46,13 +46,13 @@ struct MapLayers {
                 let index = chosenBlocks[position]
                 let block = allBlocks[index]
                 var landPath = PathData()
-                try landPath.appendPolygons(block.land, frame: frame, simplified: true)
+                landPath.appendPolygons(block.land, frame: frame, simplified: true)
                 var outlinePath = landPath
-                if block.outline !== block.land {
+                if block.outline != block.land {
                     outlinePath = PathData()
-                    try outlinePath.appendPolygons(block.outline, frame: frame, simplified: true)
+                    outlinePath.appendPolygons(block.outline, frame: frame, simplified: true)
                 }
-                let label = try LabelCandidate.inside(try LabelCandidate.labelArea(of: block.outline), lines: labelLines(block), frame: frame, allowShort: true)
+                let label = try LabelCandidate.inside(try LabelCandidate.labelArea(of: try block.outline.geometry()), lines: labelLines(block), frame: frame, allowShort: true)
                 return BlockShape(block: index, land: landPath, outline: outlinePath, label: label)
             }
         }.flatMap { $0 }
@@ -62,9 +62,9 @@ struct MapLayers {
         let parcels = survey.parcels
         let chosenParcels = content.parcels
         let parcelData = try Parallel.mapChunks(count: chosenParcels.count, workers: workers, minimumChunk: 512) { range in
-            try range.map { position -> PathData in
+            range.map { position -> PathData in
                 var path = PathData()
-                try path.appendPolygons(parcels[chosenParcels[position]].geometry, frame: frame, simplified: true)
+                path.appendPolygons(parcels[chosenParcels[position]].shape, frame: frame, simplified: true)
                 return path
             }
         }.flatMap { $0 }

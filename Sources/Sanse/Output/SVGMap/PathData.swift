@@ -24,8 +24,13 @@ struct PathData: Sendable {
         }
     }
 
+    /// Every ring of `shape`, closed with `z`.
+    mutating func appendPolygons(_ shape: FlatPolygons, frame: MapFrame, simplified: Bool = false) {
+        shape.forEachRing { _, _, points in appendRing(points, frame: frame, simplified: simplified) }
+    }
+
     /// A closed ring.
-    mutating func appendRing(_ points: [Point2D], frame: MapFrame, simplified: Bool = false) {
+    mutating func appendRing<Points: Collection<Point2D>>(_ points: Points, frame: MapFrame, simplified: Bool = false) {
         var rounded = Self.rounded(points, frame: frame)
         if rounded.count > 1, rounded.first! == rounded.last! { rounded.removeLast() }
         guard rounded.count >= 3 else { return }
@@ -116,7 +121,7 @@ struct PathData: Sendable {
         static func < (a: Tenths, b: Tenths) -> Bool { (a.x, a.y) < (b.x, b.y) }
     }
 
-    static func rounded(_ points: [Point2D], frame: MapFrame) -> [Tenths] {
+    static func rounded<Points: Collection<Point2D>>(_ points: Points, frame: MapFrame) -> [Tenths] {
         var out: [Tenths] = []
         out.reserveCapacity(points.count)
         for point in points {

@@ -107,11 +107,12 @@ public enum Analyzer {
         }
 
         // Ids: by town, then land area descending, then the smallest parcel id (SPEC 10).
-        let order = blocks.indices.sorted { a, b in
-            let (x, y) = (blocks[a], blocks[b])
-            if (x.town ?? "") != (y.town ?? "") { return (x.town ?? "") < (y.town ?? "") }
+        let keys = blocks.map { (town: $0.town ?? "", landM2: $0.landM2, smallest: $0.smallestParcelID) }
+        let order = keys.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.town != y.town { return x.town < y.town }
             if x.landM2 != y.landM2 { return x.landM2 > y.landM2 }
-            return x.smallestParcelID < y.smallestParcelID
+            return x.smallest < y.smallest
         }
         var numbered: [Block] = []
         var newIndex = [Int](repeating: 0, count: blocks.count)

@@ -22,24 +22,28 @@ public struct TownStatistics: Sendable, Equatable {
         var order = towns.map(\.name)
         var seen = Set(order)
         order = order.filter { name in seen.remove(name) != nil }  // first occurrence only
+        var listed = Set(order)
         for block in blocks {
             let name = block.town ?? unknownTown
-            if !order.contains(name) { order.append(name) }
+            if listed.insert(name).inserted { order.append(name) }
         }
         var rows: [String: TownStatistics] = [:]
-        // Each name is hashed once (hashing non-ASCII text is slow), then counted by number.
-        var enterpriseNumbers: [String: Int] = [:]
+        // Each name is hashed once, as bytes (hashing non-ASCII text as a String normalises it
+        // first, which is slow), then counted by number.
+        var enterpriseNumbers: [TextBytes: Int] = [:]
         var enterprises: [String: Set<Int>] = [:]
         for block in blocks {
             let name = block.town ?? unknownTown
             rows[name, default: TownStatistics(town: name, sizeClass: block.town == nil ? nil : block.townClass)].add(block)
-            var numbers = enterprises[name] ?? []
-            for index in block.parcelIndices {
-                if let enterprise = parcels[index].enterprise {
-                    numbers.insert(number(of: enterprise, in: &enterpriseNumbers))
+            // In place: a copy taken out of the dictionary and put back would copy the
+            // town's whole set once per block.
+            modify(&enterprises[name, default: []]) { numbers in
+                for index in block.parcelIndices {
+                    if let enterprise = parcels[index].enterprise {
+                        numbers.insert(number(of: TextBytes(enterprise), in: &enterpriseNumbers))
+                    }
                 }
             }
-            enterprises[name] = numbers
         }
         var table = order.map { name -> TownStatistics in
             var row = rows[name] ?? TownStatistics(town: name, sizeClass: towns.first { $0.name == name }?.sizeClass)
@@ -54,10 +58,26 @@ public struct TownStatistics: Sendable, Equatable {
     }
 
     /// The name's number, a new one (the count so far) for a name not seen before; one lookup.
-    private static func number(of name: String, in numbers: inout [String: Int]) -> Int {
+    private static func number(of name: TextBytes, in numbers: inout [TextBytes: Int]) -> Int {
         let next = numbers.count
         func read(_ slot: inout Int) -> Int { slot }
         return read(&numbers[name, default: next])
+    }
+
+    private static func modify<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
+
+    /// Text compared and hashed by its UTF-8 bytes.
+    private struct TextBytes: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (a: TextBytes, b: TextBytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     mutating func add(_ block: Block) {

@@ -74,6 +74,43 @@ enum FeatureProperties {
         return properties
     }
 
+    /// `"key":` of each parcel property (sanse's, then the source fields'), escaped once.
+    static func parcelKeyTexts(sourceNames: [String]) -> [[UInt8]] {
+        (parcelKeys + sourceNames).map { name in
+            var text: [UInt8] = []
+            JSONText.appendString(name, to: &text)
+            text.append(UInt8(ascii: ":"))
+            return text
+        }
+    }
+
+    /// The members of `parcel(…)`'s object, written straight into `out` (no property list, no
+    /// `String` per source value): the same bytes, for the million-parcel file.
+    /// - Parameter keys: `parcelKeyTexts(sourceNames:)`.
+    static func appendParcel(_ parcel: Parcel, _ result: ParcelResult, blockID: String, keys: [[UInt8]], to out: inout [UInt8]) {
+        var member = 0
+        func key() {
+            if member > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: keys[member])
+            member += 1
+        }
+        key(); JSONText.appendString(parcel.id, to: &out)
+        key(); JSONText.appendString(blockID, to: &out)
+        key(); if let town = result.town { JSONText.appendString(town, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        key(); JSONText.appendNumber(result.areaM2, decimals: 2, to: &out)
+        key(); JSONText.appendNumber(result.areaMu, decimals: 3, to: &out)
+        key(); JSONText.appendNumber(result.insideShare, decimals: 6, to: &out)
+        key(); JSONText.appendString(result.lineStatus.rawValue, to: &out)
+        key(); JSONValue.optional(result.distanceToLineM, decimals: 2).append(to: &out)
+        key(); JSONText.appendString(result.category.rawValue, to: &out)
+        key(); out.append(contentsOf: (parcel.repaired ? "true" : "false").utf8)
+        let values = parcel.sourceValues
+        for column in 0..<min(values.count, keys.count - parcelKeys.count) {
+            key()
+            values.withValue(column) { JSONText.appendField($0, to: &out) }
+        }
+    }
+
     /// Source field names as written to outputs: unique, never one of sanse's own. Compared
     /// ignoring case, as GeoPackage (SQLite) columns are: GeoJSON may carry both `Tag` and `tag`.
     static func sourceNames(_ fields: [FieldDefinition]) -> [String] {

@@ -56,9 +56,22 @@ enum GeoPackageExport {
             return ([.string(block.id), .string(block.category.rawValue), .real(block.outlineM2), .real(block.landMu)], block.outline)
         }
         let parcels = survey.parcels, results = analysis.parcels
-        try GeoPackageTable(database: database, name: "parcels", srsID: srsID, fieldTypes: parcelFields.map(\.type)).fill(count: parcels.count) { index in
-            let own = FeatureProperties.parcel(parcels[index], results[index], blockID: blocks[results[index].blockIndex].id, sourceNames: [])
-            return (own.map { fieldValue($0.1) } + parcels[index].sourceValues, parcels[index].shape)
+        try GeoPackageTable(database: database, name: "parcels", srsID: srsID, fieldTypes: parcelFields.map(\.type)).fill(count: parcels.count) { index, row in
+            // FeatureProperties.parcel's values, as fieldValue makes them, without the list.
+            let parcel = parcels[index], result = results[index]
+            row.add(FieldValue.string(parcel.id))
+            row.add(FieldValue.string(blocks[result.blockIndex].id))
+            if let town = result.town { row.add(FieldValue.string(town)) } else { row.add(FieldValue.null) }
+            row.add(FieldValue.real(result.areaM2))
+            row.add(FieldValue.real(result.areaMu))
+            row.add(FieldValue.real(result.insideShare))
+            row.add(FieldValue.string(result.lineStatus.rawValue))
+            if let distance = result.distanceToLineM { row.add(FieldValue.real(distance)) } else { row.add(FieldValue.null) }
+            row.add(FieldValue.string(result.category.rawValue))
+            row.add(FieldValue.integer(parcel.repaired ? 1 : 0))
+            let values = parcel.sourceValues
+            for column in values.indices { values.withValue(column) { (view: FieldValueView) in row.add(view) } }
+            return parcel.shape
         }
         let control = analysis.controlArea.parts.enumerated().filter { !$0.element.isEmpty }
         try GeoPackageTable(database: database, name: "control_lines", srsID: srsID, fieldTypes: controlFields.map(\.type)).fill(count: control.count) { index in

@@ -17,6 +17,50 @@ struct GeoPackageTable {
 
     /// Writes `count` rows; `row(index)` gives the field values (in field order) and geometry.
     func fill(count: Int, row: (Int) throws -> (values: [FieldValue], shape: FlatPolygons)) throws {
+        try fill(count: count) { index, binder in
+            let (values, shape) = try row(index)
+            for value in values { binder.add(value) }
+            return shape
+        }
+    }
+
+    /// The field values of the row being written, bound in field order as they are added.
+    final class RowBinder {
+        fileprivate let statement: SQLiteStatement
+        fileprivate let fieldTypes: [FieldType]
+        fileprivate(set) var added = 0
+
+        fileprivate init(statement: SQLiteStatement, fieldTypes: [FieldType]) {
+            self.statement = statement
+            self.fieldTypes = fieldTypes
+        }
+
+        /// Starts the next row.
+        fileprivate func reset() { added = 0 }
+
+        func add(_ value: FieldValue) {
+            GeoPackageTable.bind(value, as: fieldTypes[added], to: statement, at: Int32(added + 3))
+            added += 1
+        }
+
+        /// A value seen in place; text is bound from its bytes, as `add(.string(…))` would bind it.
+        func add(_ value: FieldValueView) {
+            let index = Int32(added + 3)
+            switch (value, fieldTypes[added]) {
+            case (.null, _): statement.bindNull(index)
+            case (.integer(let number), _): GeoPackageTable.bind(.integer(number), as: fieldTypes[added], to: statement, at: index)
+            case (.real(let number), _): GeoPackageTable.bind(.real(number), as: fieldTypes[added], to: statement, at: index)
+            case (.text(let bytes), .integer), (.text(let bytes), .integer64), (.text(let bytes), .real):
+                GeoPackageTable.bind(.string(String(decoding: bytes, as: UTF8.self)), as: fieldTypes[added], to: statement, at: index)
+            case (.text(let bytes), _): statement.bind(index, utf8: bytes)
+            }
+            added += 1
+        }
+    }
+
+    /// Writes `count` rows; `row(index, binder)` adds the field values (in field order) and
+    /// gives the geometry.
+    func fill(count: Int, row: (Int, RowBinder) throws -> FlatPolygons) throws {
         let quoted = Self.quoted(name)
         let columns = try database.rows("PRAGMA table_info(\(quoted))").map { $0[1] ?? "" }
         guard columns.count == fieldTypes.count + 2 else {
@@ -29,12 +73,14 @@ struct GeoPackageTable {
         let insert = try database.prepare(
             "INSERT INTO \(quoted) (\(columns.map(Self.quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
         var encoder = GeoPackageBlob(srsID: srsID)
+        let binder = RowBinder(statement: insert, fieldTypes: fieldTypes)
         var boxes: [RTreeEntry] = []
         boxes.reserveCapacity(count)
         var extent: Envelope?
         for index in 0..<count {
-            let (values, shape) = try row(index)
-            precondition(values.count == fieldTypes.count, "table \(name) has \(fieldTypes.count) fields, got \(values.count) values")
+            binder.reset()
+            let shape = try row(index, binder)
+            precondition(binder.added == fieldTypes.count, "table \(name) has \(fieldTypes.count) fields, got \(binder.added) values")
             let fid = Int64(index + 1)
             insert.bind(1, fid)
             if let box = encoder.encode(shape) {
@@ -42,9 +88,6 @@ struct GeoPackageTable {
                 extent = extent.map { $0.union(box) } ?? box
             }
             insert.bind(2, blob: encoder.bytes)
-            for (position, (value, type)) in zip(values, fieldTypes).enumerated() {
-                Self.bind(value, as: type, to: insert, at: Int32(position + 3))
-            }
             try insert.run()
         }
 
@@ -89,7 +132,7 @@ struct GeoPackageTable {
     }
 
     /// Binds a value as GDAL stores it in a field of `type`.
-    private static func bind(_ value: FieldValue, as type: FieldType, to statement: SQLiteStatement, at index: Int32) {
+    fileprivate static func bind(_ value: FieldValue, as type: FieldType, to statement: SQLiteStatement, at index: Int32) {
         switch (value, type) {
         case (.null, _):
             statement.bindNull(index)

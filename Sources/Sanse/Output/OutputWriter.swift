@@ -55,10 +55,12 @@ enum OutputWriter {
                         (FeatureProperties.outline(blocks[index]), blocks[index].outline)
                     }
                     let results = analysis.parcels
-                    try WebGeoJSONWriter.write(to: folder.path("parcels.\(suffix)"), count: parcels.count, analysisCRS: crs, webCRS: web, workers: workers) { index in
+                    let keys = FeatureProperties.parcelKeyTexts(sourceNames: sourceNames)
+                    try WebGeoJSONWriter.write(to: folder.path("parcels.\(suffix)"), count: parcels.count, analysisCRS: crs, webCRS: web,
+                                               workers: workers) { index, out in
                         let result = results[index]
-                        return (FeatureProperties.parcel(parcels[index], result, blockID: blocks[result.blockIndex].id, sourceNames: sourceNames),
-                                parcels[index].shape)
+                        FeatureProperties.appendParcel(parcels[index], result, blockID: blocks[result.blockIndex].id, keys: keys, to: &out)
+                        return parcels[index].shape
                     }
                     let control = analysis.controlArea.parts.filter { !$0.isEmpty }
                     try WebGeoJSONWriter.write(to: folder.path("control-lines.\(suffix)"), count: control.count, analysisCRS: crs, webCRS: web, workers: 1) { index in

@@ -89,6 +89,14 @@ final class SQLiteStatement {
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
     func bind(_ index: Int32, _ value: String) { sqlite3_bind_text(handle, index, value, -1, transient) }
+    func bind(_ index: Int32, utf8 text: UnsafeBufferPointer<UInt8>) {
+        // SQLite reads a null pointer as NULL: empty text needs a real (if empty) buffer.
+        if text.isEmpty {
+            sqlite3_bind_text(handle, index, "", 0, transient)
+        } else {
+            text.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+        }
+    }
 
     func bind(_ index: Int32, blob: [UInt8]) {
         _ = blob.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }

@@ -132,20 +132,32 @@ enum WebGeoJSONWriter {
         to path: String, count: Int, analysisCRS: String, webCRS: WebCRS, workers: Int,
         feature: @escaping @Sendable (Int) throws -> (Properties, FlatPolygons?)
     ) throws {
+        try write(to: path, count: count, analysisCRS: analysisCRS, webCRS: webCRS, workers: workers) { index, out in
+            let (properties, geometry) = try feature(index)
+            for (position, (key, value)) in properties.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                value.append(to: &out)
+            }
+            return geometry
+        }
+    }
+
+    /// - Parameter feature: appends the members of feature `index`'s properties object to
+    ///   `out` and gives its geometry; called from worker threads as above.
+    static func write(
+        to path: String, count: Int, analysisCRS: String, webCRS: WebCRS, workers: Int,
+        appendingFeature feature: @escaping @Sendable (Int, inout [UInt8]) throws -> FlatPolygons?
+    ) throws {
         let head = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
         try ChunkedFile.write(to: path, count: count, workers: workers, head: head, tail: Array("\n]}\n".utf8)) { indices, out in
             let encoder = WebPolygonEncoder(
                 transformer: try Transformer.forCurrentThread(from: analysisCRS, to: "EPSG:4326"), webCRS: webCRS)
             for index in indices {
-                let (properties, geometry) = try feature(index)
                 if index > 0 { out.append(contentsOf: ",\n".utf8) }
                 out.append(contentsOf: #"{"type":"Feature","properties":{"#.utf8)
-                for (position, (key, value)) in properties.enumerated() {
-                    if position > 0 { out.append(UInt8(ascii: ",")) }
-                    JSONText.appendString(key, to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    value.append(to: &out)
-                }
+                let geometry = try feature(index, &out)
                 out.append(contentsOf: #"},"geometry":"#.utf8)
                 WebPolygonEncoder.appendGeometry(try geometry.map(encoder.encode) ?? [], to: &out)
                 out.append(UInt8(ascii: "}"))

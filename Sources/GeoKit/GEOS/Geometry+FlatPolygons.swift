@@ -26,25 +26,41 @@ extension FlatPolygons {
             throw GEOSError(operation: "flat polygons", message: "\(type) is not polygonal")
         }
         polygonPointers.removeAll { GEOSisEmpty_r(handle, $0) == 1 }
-        var storage: [Double] = [type == .polygon && polygonPointers.count == 1 ? Self.polygonKind : Self.multiKind, Double(polygonPointers.count)]
-        storage.reserveCapacity(2 + polygonPointers.count + 2 * Int(GEOSGetNumCoordinates_r(handle, geometry.pointer)) + 8)
+        // The rings and their sizes first, so the array is allocated once at its exact size
+        // (a million parcels: growing it would waste a third of its memory).
+        var rings: [(sequence: OpaquePointer, size: Int, startsPolygon: Int?)] = []
         for polygon in polygonPointers {
             let holes = Int(GEOSGetNumInteriorRings_r(handle, polygon))
-            storage.append(Double(holes + 1))
             for ring in -1..<holes {
                 guard let ringPointer = ring < 0 ? GEOSGetExteriorRing_r(handle, polygon) : GEOSGetInteriorRingN_r(handle, polygon, Int32(ring)),
                       let sequence = GEOSGeom_getCoordSeq_r(handle, ringPointer) else { throw ctx.error("flat polygons") }
                 var size: UInt32 = 0
                 guard GEOSCoordSeq_getSize_r(handle, sequence, &size) != 0 else { throw ctx.error("flat polygons") }
-                storage.append(Double(size))
-                let start = storage.count
-                storage.append(contentsOf: repeatElement(0, count: 2 * Int(size)))
-                let copied = storage.withUnsafeMutableBufferPointer { buffer in
-                    GEOSCoordSeq_copyToBuffer_r(handle, sequence, buffer.baseAddress! + start, 0, 0)
-                }
-                guard copied != 0 else { throw ctx.error("flat polygons") }
+                rings.append((sequence, Int(size), ring < 0 ? holes + 1 : nil))
             }
         }
+        let total = 2 + polygonPointers.count + rings.reduce(0) { $0 + 1 + 2 * $1.size }
+        let kind = type == .polygon && polygonPointers.count == 1 ? Self.polygonKind : Self.multiKind
+        var failed = false
+        let storage = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+            buffer[0] = kind
+            buffer[1] = Double(polygonPointers.count)
+            var position = 2
+            for ring in rings {
+                if let ringCount = ring.startsPolygon {
+                    buffer[position] = Double(ringCount)
+                    position += 1
+                }
+                buffer[position] = Double(ring.size)
+                position += 1
+                // Zeros first: the buffer must be initialised even if GEOS fails.
+                (buffer.baseAddress! + position).initialize(repeating: 0, count: 2 * ring.size)
+                if GEOSCoordSeq_copyToBuffer_r(handle, ring.sequence, buffer.baseAddress! + position, 0, 0) == 0 { failed = true }
+                position += 2 * ring.size
+            }
+            initialized = position
+        }
+        if failed { throw ctx.error("flat polygons") }
         self.init(storage: storage)
     }
 

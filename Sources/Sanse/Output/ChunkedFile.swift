@@ -5,7 +5,7 @@ import GeoKit
 /// file is the same for any number of workers and only one batch is ever held in memory.
 enum ChunkedFile {
     /// Records per batch: big enough to keep the workers busy, small enough for memory.
-    static let batchSize = 20_000
+    static let batchSize = 8_000
 
     /// - Parameters:
     ///   - head: bytes before the first record.
@@ -20,14 +20,19 @@ enum ChunkedFile {
         }
         defer { file.close() }
         try file.write(head)
+        // Buffers are sized by the records seen so far, so they are not grown by copying.
+        var bytesPerRecord = 256
         for batchStart in stride(from: 0, to: count, by: batchSize) {
             let batchCount = min(batchSize, count - batchStart)
+            let reserve = bytesPerRecord
             let chunks = try Parallel.mapChunks(count: batchCount, workers: workers, minimumChunk: minimumChunk) { range in
                 var out: [UInt8] = []
-                out.reserveCapacity(range.count * 256)
+                out.reserveCapacity(range.count * reserve)
                 try records((batchStart + range.lowerBound)..<(batchStart + range.upperBound), &out)
                 return out
             }
+            let written = chunks.reduce(0) { $0 + $1.count }
+            bytesPerRecord = max(64, written / max(1, batchCount) * 9 / 8)
             for chunk in chunks { try file.write(chunk) }
         }
         try file.write(tail)

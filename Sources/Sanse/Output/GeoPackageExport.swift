@@ -46,7 +46,7 @@ enum GeoPackageExport {
         let srsID = try createWithGDAL(path: path, crs: crs, layers: layers, spatialIndex: false) { _ in }
         let database = try SQLiteDatabase(path: path)
         // A failed run's file is thrown away with the staging folder: no journal needed.
-        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384; BEGIN")
+        try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096; BEGIN")
         let blocks = analysis.blocks
         try GeoPackageTable(database: database, name: "blocks", srsID: srsID, fieldTypes: blockFields.map(\.type)).fill(count: blocks.count) { index in
             (FeatureProperties.block(blocks[index]).prefix(blockFields.count).map { fieldValue($0.1) }, blocks[index].land)

@@ -15,6 +15,8 @@ enum MapFiles {
         let county = SVGMapOptions(subtitle: subtitle, sourceNote: source, widthPixels: countyWidth)
         try save(try SVGMap.renderBytes(survey: survey, analysis: analysis, options: county), folder.path("map.svg"))
         written.append("map.svg")
+        // The county map's layers and page were the largest transient of the run.
+        FreedMemory.returnToSystem()
         guard !survey.towns.isEmpty else { return written }
         let towns = Set(analysis.blocks.compactMap(\.town))
         for town in survey.towns.map(\.name) where towns.contains(town) && !written.contains(fileName(town)) {

@@ -72,6 +72,7 @@ enum OutputWriter {
                 }
             }
 
+            FreedMemory.returnToSystem()
             try timings.measure("write tables") {
                 let title = "\(request.config.surveyName) 三色分区统计"
                 let notes = [
@@ -95,6 +96,7 @@ enum OutputWriter {
                 written += ["blocks.csv", "parcels.csv"]
             }
 
+            FreedMemory.returnToSystem()
             try timings.measure("write maps") {
                 written += try MapFiles.write(survey: survey, analysis: analysis, request: request, folder: folder)
             }

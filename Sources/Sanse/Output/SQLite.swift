@@ -94,7 +94,7 @@ final class SQLiteStatement {
         if text.isEmpty {
             sqlite3_bind_text(handle, index, "", 0, transient)
         } else {
-            text.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+            _ = text.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
         }
     }
 

@@ -53,8 +53,10 @@ public enum Pipeline {
         request.progress?("reading and checking the survey")
         let loaded = try SurveyLoader.load(request.inputs, config: request.config, analysisCRS: request.analysisCRS,
                                            sourceCRS: request.sourceCRS, joinOn: request.joinOn, workers: request.workers)
+        FreedMemory.returnToSystem()
         request.progress?("analysing \(loaded.survey.parcels.count) parcels")
         let analysis = try Analyzer.run(loaded.survey, config: request.config, workers: request.workers)
+        FreedMemory.returnToSystem()
         var timings = loaded.timings
         timings.append(analysis.timings)
         return RunReport(survey: loaded.survey, analysis: analysis, issues: loaded.issues.issues + analysis.issues.issues,

@@ -87,6 +87,9 @@ final class ParcelPreparation: @unchecked Sendable {
         do {
             let preparation = GeometryPreparation(layer: "parcels", transformer: try projection?.makeTransformer())
             while let (index, first, chunk) = take() {
+                // The previous raw chunk is gone: hand its pages back at once, or the allocator
+                // keeps every chunk of the survey resident beside the parcels made from them.
+                FreedMemory.returnToSystem()
                 var chunk = chunk
                 let result = ParcelLoader.prepare(&chunk, firstFeature: first, mapping: mapping, preparation: preparation, config: config)
                 condition.withLock { prepared[index] = result }

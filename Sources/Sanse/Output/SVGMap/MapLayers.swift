@@ -57,23 +57,20 @@ struct MapLayers {
             }
         }.flatMap { $0 }
 
-        // Parcels, one path data each, then grouped by a fixed count so the file does not
-        // depend on the number of workers.
+        // Parcels, grouped by a fixed count so the file does not depend on the number of
+        // workers; each worker writes whole groups (no path data per parcel to hold).
         let parcels = survey.parcels
         let chosenParcels = content.parcels
-        let parcelData = try Parallel.mapChunks(count: chosenParcels.count, workers: workers, minimumChunk: 512) { range in
-            range.map { position -> PathData in
+        let groupCount = (chosenParcels.count + parcelsPerPath - 1) / parcelsPerPath
+        let parcelPaths = try Parallel.mapChunks(count: groupCount, workers: workers, minimumChunk: 1) { groups in
+            groups.map { group -> PathData in
                 var path = PathData()
-                path.appendPolygons(parcels[chosenParcels[position]].shape, frame: frame, simplified: true)
+                for position in (group * parcelsPerPath)..<min((group + 1) * parcelsPerPath, chosenParcels.count) {
+                    path.appendPolygons(parcels[chosenParcels[position]].shape, frame: frame, simplified: true)
+                }
                 return path
             }
-        }.flatMap { $0 }
-        var parcelPaths: [PathData] = []
-        for start in stride(from: 0, to: parcelData.count, by: parcelsPerPath) {
-            var group = PathData()
-            for path in parcelData[start..<min(start + parcelsPerPath, parcelData.count)] { group.append(path) }
-            if !group.isEmpty { parcelPaths.append(group) }
-        }
+        }.flatMap { $0 }.filter { !$0.isEmpty }
         let sides = chosenParcels.map { analysis.parcels[$0].areaM2.squareRoot() }.sorted()
         let typicalSide = sides.isEmpty ? 0 : sides[sides.count / 2] * frame.scale
 

@@ -13,7 +13,7 @@ enum MapFiles {
         let source = "数据来源：\(URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent) 等；sanse \(SanseVersion.current) 生成"
         var written: [String] = []
         let county = SVGMapOptions(subtitle: subtitle, sourceNote: source, widthPixels: countyWidth)
-        try save(try SVGMap.renderBytes(survey: survey, analysis: analysis, options: county), folder.path("map.svg"))
+        try SVGMap.write(to: folder.path("map.svg"), survey: survey, analysis: analysis, options: county)
         written.append("map.svg")
         // The county map's layers and page were the largest transient of the run.
         FreedMemory.returnToSystem()
@@ -24,7 +24,7 @@ enum MapFiles {
             options.title = "\(town)老旧工业区块“三色”图"
             options.town = town
             options.widthPixels = townWidth
-            try save(try SVGMap.renderBytes(survey: survey, analysis: analysis, options: options), folder.path(fileName(town)))
+            try SVGMap.write(to: folder.path(fileName(town)), survey: survey, analysis: analysis, options: options)
             written.append(fileName(town))
         }
         return written
@@ -32,12 +32,6 @@ enum MapFiles {
 
     static func fileName(_ town: String) -> String {
         "map-" + town.map { "/\\:*?\"<>|".contains($0) ? "_" : String($0) }.joined() + ".svg"
-    }
-
-    private static func save(_ svg: [UInt8], _ path: String) throws {
-        guard let file = FileOutput(path: path) else { throw OutputError(path: path, message: "cannot create the file") }
-        try file.write(svg)
-        try file.finish()
     }
 
     /// The newest input file's month, e.g. 2026年11月: the same inputs give the same title.

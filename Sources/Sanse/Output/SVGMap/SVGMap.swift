@@ -20,6 +20,22 @@ public enum SVGMap {
     /// The document as UTF-8, for writing: a county map of a million parcels is tens of MB,
     /// and every copy of it (as a String, back to bytes) counts towards the run's peak memory.
     static func renderBytes(survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int = Parallel.defaultWorkerCount) throws -> [UInt8] {
+        var out = SVGWriter()
+        try render(into: &out, survey: survey, analysis: analysis, options: options, workers: workers)
+        return out.bytes
+    }
+
+    /// The document written straight to `path`, a megabyte at a time.
+    static func write(to path: String, survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int = Parallel.defaultWorkerCount) throws {
+        guard let file = FileOutput(path: path) else { throw OutputError(path: path, message: "cannot create the file") }
+        defer { file.close() }
+        var out = SVGWriter(streamingTo: file)
+        try render(into: &out, survey: survey, analysis: analysis, options: options, workers: workers)
+        try out.finish()
+        try file.finish()
+    }
+
+    private static func render(into out: inout SVGWriter, survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int) throws {
         guard options.widthPixels.isFinite, options.widthPixels >= 200, options.widthPixels <= 20_000 else {
             throw SVGMapError.badWidth(options.widthPixels)
         }
@@ -27,7 +43,7 @@ public enum SVGMap {
         let frame = MapFrame(content: content.extent, widthPixels: options.widthPixels)
         let layers = try MapLayers.draw(content: content, survey: survey, analysis: analysis, frame: frame, workers: workers)
         let legend = Legend(analysis: analysis, content: content, hasTownBoundaries: !layers.townBoundaries.isEmpty)
-        return SVGPage.write(options: options, survey: survey, analysis: analysis, frame: frame, layers: layers, legend: legend)
+        SVGPage.write(into: &out, options: options, survey: survey, analysis: analysis, frame: frame, layers: layers, legend: legend)
     }
 }
 
@@ -63,8 +79,8 @@ enum SVGPage {
     static let panelPadding = 20.0
 
     static func write(
-        options: SVGMapOptions, survey: Survey, analysis: AnalysisResult, frame: MapFrame, layers: MapLayers, legend: Legend
-    ) -> [UInt8] {
+        into out: inout SVGWriter, options: SVGMapOptions, survey: Survey, analysis: AnalysisResult, frame: MapFrame, layers: MapLayers, legend: Legend
+    ) {
         let mapX = margin, mapY = margin + headerHeight
         let panelX = mapX + frame.widthPixels + panelGap
         let pageWidth = panelX + panelWidth + margin
@@ -92,7 +108,6 @@ enum SVGPage {
         panel.raw("</g>\n")
         let pageHeight = mapY + max(frame.heightPixels, panelHeight) + margin
 
-        var out = SVGWriter()
         let w = SVGText.px(pageWidth), h = SVGText.px(pageHeight)
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" font-family=\"\(SVGText.fontFamily)\">\n")
@@ -118,7 +133,6 @@ enum SVGPage {
         out.raw("<rect width=\"\(SVGText.px(panelWidth))\" height=\"\(SVGText.px(panelHeight))\" fill=\"#ffffff\" stroke=\"\(MapStyle.frameColour)\" stroke-width=\"1.2\"/>\n")
         out.append(panel)
         out.raw("</g>\n</svg>\n")
-        return out.bytes
     }
 
     // MARK: The map frame

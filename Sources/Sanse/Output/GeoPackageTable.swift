@@ -101,14 +101,14 @@ struct GeoPackageTable {
             try database.execute("UPDATE gpkg_ogr_contents SET feature_count = \(count) WHERE lower(table_name) = lower('\(name)')")
         }
         for trigger in triggers { try database.execute(trigger[1] ?? "") }
-        try addSpatialIndex(boxes)
+        try addSpatialIndex(consume boxes)
     }
 
     /// The GeoPackage R-tree extension: the virtual table, packed, its triggers (the text GDAL
     /// writes, GeoPackage 1.2) and its entry in gpkg_extensions.
-    private func addSpatialIndex(_ boxes: [RTreeEntry]) throws {
+    private func addSpatialIndex(_ boxes: consuming [RTreeEntry]) throws {
         let rtree = "rtree_\(name)_geom"
-        try RTreePacker.write(boxes, into: rtree, database: database)
+        try RTreePacker.write(consume boxes, into: rtree, database: database)
         let t = Self.quoted(name), r = Self.quoted(rtree)
         let boxOfNew = "VALUES (NEW.\"fid\",ST_MinX(NEW.\"geom\"), ST_MaxX(NEW.\"geom\"),ST_MinY(NEW.\"geom\"), ST_MaxY(NEW.\"geom\"))"
         try database.execute("""
@@ -257,7 +257,7 @@ enum RTreePacker {
     /// Bytes of one cell: a 64-bit id and four 32-bit floats.
     static let cellSize = 24
 
-    static func write(_ entries: [RTreeEntry], into name: String, database: SQLiteDatabase) throws {
+    static func write(_ entries: consuming [RTreeEntry], into name: String, database: SQLiteDatabase) throws {
         let quoted = GeoPackageTable.quoted(name)
         try database.execute("CREATE VIRTUAL TABLE \(quoted) USING rtree(id, minx, maxx, miny, maxy)")
         guard !entries.isEmpty else { return }
@@ -268,16 +268,19 @@ enum RTreePacker {
         }
         let capacity = (nodeSize - 4) / cellSize
 
-        // levels[0] are the leaves; each node lists its cells (for a level above the leaves,
-        // a cell's id is the index of a node one level down).
-        var levels: [[[RTreeEntry]]] = []
-        var cells = entries
+        // levels[0] are the leaves: the cells in node order and each node's range of them.
+        // For a level above the leaves, a cell's id is the index of a node one level down.
+        // Cells are sorted in place and nodes are ranges, so a million boxes are held once.
+        var levels: [(cells: [RTreeEntry], nodes: [Range<Int>])] = []
+        var cells = consume entries
         while true {
-            let nodes = pack(cells, capacity: capacity)
-            levels.append(nodes)
+            let nodes = pack(&cells, capacity: capacity)
+            levels.append((cells, nodes))
             if nodes.count == 1 { break }
-            cells = nodes.enumerated().map { index, node in
-                node.dropFirst().reduce(node[0]) { $0.union($1) }.with(id: Int64(index))
+            let level = levels.count - 1
+            cells = levels[level].nodes.enumerated().map { index, node in
+                let members = levels[level].cells[node]
+                return members.dropFirst().reduce(members.first!) { $0.union($1) }.with(id: Int64(index))
             }
         }
         // Node numbers: the root is 1, then each level down in order.
@@ -285,7 +288,7 @@ enum RTreePacker {
         var next = 1
         for level in levels.indices.reversed() {
             firstNumber[level] = next
-            next += levels[level].count
+            next += levels[level].nodes.count
         }
 
         try database.execute("DELETE FROM \(GeoPackageTable.quoted(name + "_node"))")
@@ -293,14 +296,14 @@ enum RTreePacker {
         let insertParent = try database.prepare("INSERT INTO \(GeoPackageTable.quoted(name + "_parent")) VALUES (?, ?)")
         let insertRowid = try database.prepare("INSERT INTO \(GeoPackageTable.quoted(name + "_rowid")) VALUES (?, ?)")
         var blob = [UInt8](repeating: 0, count: nodeSize)
-        for (level, nodes) in levels.enumerated() {
+        for (level, (cells, nodes)) in levels.enumerated() {
             for (index, node) in nodes.enumerated() {
                 let number = Int64(firstNumber[level] + index)
                 for position in blob.indices { blob[position] = 0 }
                 // The root holds the tree's depth; every node its cell count (big-endian).
                 if level == levels.count - 1 { put(UInt16(levels.count - 1), at: 0, in: &blob) }
                 put(UInt16(node.count), at: 2, in: &blob)
-                for (position, cell) in node.enumerated() {
+                for (position, cell) in cells[node].enumerated() {
                     let offset = 4 + position * cellSize
                     let id = level == 0 ? cell.id : Int64(firstNumber[level - 1]) + cell.id
                     put(UInt64(bitPattern: id), at: offset, in: &blob)
@@ -324,18 +327,20 @@ enum RTreePacker {
         }
     }
 
-    /// Sort-tile-recursive: vertical slices by x, each cut into nodes by y.
-    static func pack(_ cells: [RTreeEntry], capacity: Int) -> [[RTreeEntry]] {
+    /// Sort-tile-recursive: vertical slices by x, each cut into nodes by y. Sorts `cells` into
+    /// node order and gives each node's range.
+    static func pack(_ cells: inout [RTreeEntry], capacity: Int) -> [Range<Int>] {
         let nodeCount = (cells.count + capacity - 1) / capacity
         let sliceCount = Int(Double(nodeCount).squareRoot().rounded(.up))
         let perSlice = sliceCount * capacity
-        let byX = cells.sorted { ($0.centerX, $0.id) < ($1.centerX, $1.id) }
-        var nodes: [[RTreeEntry]] = []
+        cells.sort { ($0.centerX, $0.id) < ($1.centerX, $1.id) }
+        var nodes: [Range<Int>] = []
         nodes.reserveCapacity(nodeCount)
-        for sliceStart in stride(from: 0, to: byX.count, by: perSlice) {
-            let slice = byX[sliceStart..<min(sliceStart + perSlice, byX.count)].sorted { ($0.centerY, $0.id) < ($1.centerY, $1.id) }
-            for start in stride(from: 0, to: slice.count, by: capacity) {
-                nodes.append(Array(slice[start..<min(start + capacity, slice.count)]))
+        for sliceStart in stride(from: 0, to: cells.count, by: perSlice) {
+            let slice = sliceStart..<min(sliceStart + perSlice, cells.count)
+            cells[slice].sort { ($0.centerY, $0.id) < ($1.centerY, $1.id) }
+            for start in stride(from: slice.lowerBound, to: slice.upperBound, by: capacity) {
+                nodes.append(start..<min(start + capacity, slice.upperBound))
             }
         }
         return nodes

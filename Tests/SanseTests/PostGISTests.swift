@@ -63,7 +63,7 @@ struct PostGISTests {
         #expect(fromDatabase.survey.parcels.map(\.id) == fromFile.survey.parcels.map(\.id))
         #expect(fromDatabase.survey.parcels.map(\.grade) == fromFile.survey.parcels.map(\.grade))
         #expect(fromDatabase.survey.parcels.map(\.far) == fromFile.survey.parcels.map(\.far))
-        #expect(fromDatabase.survey.parcels.map(\.enterprise) == fromFile.survey.parcels.map(\.enterprise))
+        #expect(fromDatabase.survey.parcels.map(fromDatabase.survey.enterprise(of:)) == fromFile.survey.parcels.map(fromFile.survey.enterprise(of:)))
         let databaseAreas = try fromDatabase.survey.parcels.map { try $0.geometry().area() }
         let fileAreas = try fromFile.survey.parcels.map { try $0.geometry().area() }
         #expect(databaseAreas == fileAreas)

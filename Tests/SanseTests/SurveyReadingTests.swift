@@ -38,7 +38,7 @@ struct SurveyReadingTests {
         let survey = result.survey
         var lines = ["crs \(survey.analysisCRS)", "fields \(survey.parcelFields)", "layers \(survey.layers)", "towns \(survey.towns.map(\.name))"]
         for parcel in survey.parcels {
-            lines.append("\(parcel.id) \(parcel.sourceFID) \(parcel.town ?? "-") \(parcel.enterprise ?? "-") \(String(describing: parcel.grade)) \(String(describing: parcel.far)) \(String(describing: parcel.taxPerMu)) \(parcel.repaired) \(Array(parcel.sourceValues)) \(try parcel.geometry().wkb())")
+            lines.append("\(parcel.id) \(parcel.sourceFID) \(parcel.town ?? "-") \(survey.enterprise(of: parcel) ?? "-") \(String(describing: parcel.grade)) \(String(describing: parcel.far)) \(String(describing: parcel.taxPerMu)) \(parcel.repaired) \(Array(parcel.sourceValues)) \(try parcel.geometry().wkb())")
         }
         lines += result.issues.issues.map { "\($0.layer) \($0.featureID ?? "-") \($0.kind) \($0.messageEN)" }
         return lines

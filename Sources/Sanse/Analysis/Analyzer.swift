@@ -136,7 +136,7 @@ public enum Analyzer {
                 distanceToLineM: status == .inside ? nil : check.line.distance, category: numbered[block].category)
         }
 
-        let table = TownStatistics.table(blocks: numbered, parcels: parcels, towns: survey.towns, config: config)
+        let table = TownStatistics.table(blocks: numbered, survey: survey, config: config)
         return AnalysisResult(parcels: parcelResults, blocks: numbered, controlArea: control.union, towns: table, issues: issues, timings: timings)
     }
 

@@ -18,7 +18,8 @@ public struct TownStatistics: Sendable, Equatable {
 
     /// Rows in the towns layer's order (or by name without one), towns without blocks kept,
     /// then `未定` if needed, then the total.
-    static func table(blocks: [Block], parcels: [Parcel], towns: [Town], config: Config) -> [TownStatistics] {
+    static func table(blocks: [Block], survey: Survey, config: Config) -> [TownStatistics] {
+        let parcels = survey.parcels, towns = survey.towns
         var order = towns.map(\.name)
         var seen = Set(order)
         order = order.filter { name in seen.remove(name) != nil }  // first occurrence only
@@ -39,7 +40,7 @@ public struct TownStatistics: Sendable, Equatable {
             // town's whole set once per block.
             modify(&enterprises[name, default: []]) { numbers in
                 for index in block.parcelIndices {
-                    if let enterprise = parcels[index].enterprise {
+                    if let enterprise = survey.enterprise(of: parcels[index]) {
                         numbers.insert(number(of: TextBytes(enterprise), in: &enterpriseNumbers))
                     }
                 }

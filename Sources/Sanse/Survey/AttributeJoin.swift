@@ -50,8 +50,8 @@ enum AttributeJoin {
             usedRows.insert(row)
             let values = rows[row]
             ParcelLoader.applyFigures(from: values, mapping: mapping, to: &survey.parcels[index], layer: "attributes", config: config, &issues)
-            if survey.parcels[index].enterprise == nil, let column = mapping.enterprise {
-                survey.parcels[index].enterprise = ValueParsing.text(values[column])
+            if survey.enterprise(of: survey.parcels[index]) == nil, let column = mapping.enterprise {
+                survey.parcels[index].enterpriseFromTable = ValueParsing.text(values[column])
             }
             survey.parcels[index].sourceValues += extraColumns.map { values[$0] }
         }

@@ -88,7 +88,8 @@ public enum SurveyLoader {
         }
 
         var survey = Survey(parcels: parcels, parcelFields: rawParcels.fields, controlPolygons: control,
-                            towns: towns, analysisCRS: analysis, layers: layers)
+                            towns: towns, analysisCRS: analysis, layers: layers,
+                            enterpriseField: ParcelLoader.Mapping(rawParcels.fields, config.fields).enterprise)
 
         if let attributesInput = inputs.attributes {
             guard let parcelField = joinOn ?? config.join.parcelField else {

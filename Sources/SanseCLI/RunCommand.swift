@@ -40,10 +40,16 @@ struct RunCommand: ParsableCommand {
             outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
         request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.run(request) }
+        keptUntilExit = report
         printReport(report)
         if report.hasProblems { throw ExitCode(ExitStatus.dataProblems) }
     }
 }
+
+/// The last run's survey and results, left for the system to reclaim when the process ends:
+/// freeing a million parcels' strings and arrays one by one takes half a second, and the
+/// process is about to exit anyway.
+nonisolated(unsafe) var keptUntilExit: RunReport?
 
 /// Runs a pipeline call, turning failures into a one-line message and exit code 2.
 func runReportingErrors<T>(_ body: () throws -> T) throws -> T {

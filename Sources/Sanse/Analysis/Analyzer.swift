@@ -107,6 +107,7 @@ public enum Analyzer {
         }
 
         // Ids: by town, then land area descending, then the smallest parcel id (SPEC 10).
+        let idsStarted = DispatchTime.now().uptimeNanoseconds
         let keys = blocks.map { (town: $0.town ?? "", landM2: $0.landM2, smallest: $0.smallestParcelID) }
         let order = keys.indices.sorted { a, b in
             let (x, y) = (keys[a], keys[b])
@@ -136,7 +137,8 @@ public enum Analyzer {
                 distanceToLineM: status == .inside ? nil : check.line.distance, category: numbered[block].category)
         }
 
-        let table = TownStatistics.table(blocks: numbered, survey: survey, config: config)
+        timings.record("block ids", seconds: Double(DispatchTime.now().uptimeNanoseconds - idsStarted) / 1e9)
+        let table = timings.measure("town statistics") { TownStatistics.table(blocks: numbered, survey: survey, config: config) }
         return AnalysisResult(parcels: parcelResults, blocks: numbered, controlArea: control.union, towns: table, issues: issues, timings: timings)
     }
 

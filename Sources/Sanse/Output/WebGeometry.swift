@@ -40,6 +40,41 @@ struct WebPolygonEncoder {
         return Self.oriented(valid)
     }
 
+    /// Appends the `geometry` member's value: what `appendGeometry(encode(shape))` writes, with
+    /// the common case — a polygon of one small ring, most parcels — done in one buffer.
+    func appendEncoded(_ shape: FlatPolygons, to out: inout [UInt8]) throws {
+        var single: [Point2D]?
+        if shape.polygonCount == 1 {
+            shape.forEachRing { _, ring, points in single = ring == 0 ? Array(points) : nil }
+        }
+        guard var ring = single else {
+            Self.appendGeometry(try encode(shape), to: &out)
+            return
+        }
+        if let failed = transformer.transform(&ring).first {
+            throw GEOSError(operation: "project to lon/lat", message: "point \(failed) cannot be transformed")
+        }
+        for index in ring.indices {
+            let point = webCRS == .gcj02 ? GCJ02.fromWGS84(ring[index]) : ring[index]
+            ring[index] = Point2D(Self.round(point.x), Self.round(point.y))
+        }
+        guard GridRing.isCertainlySimple(ring) else {
+            Self.appendGeometry(try encode(shape), to: &out)
+            return
+        }
+        if Self.signedArea(ring) <= 0 { ring.reverse() }
+        out.append(contentsOf: #"{"type":"Polygon","coordinates":[["#.utf8)
+        for (pointIndex, point) in ring.enumerated() {
+            if pointIndex > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            JSONText.appendNumber(point.x, decimals: Self.decimals, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONText.appendNumber(point.y, decimals: Self.decimals, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "]]}".utf8)
+    }
+
     /// Every ring to lon/lat (and GCJ-02), in one call to PROJ.
     private func project(_ shape: FlatPolygons) throws -> [[[Point2D]]] {
         var flat: [Point2D] = []
@@ -159,7 +194,11 @@ enum WebGeoJSONWriter {
                 out.append(contentsOf: #"{"type":"Feature","properties":{"#.utf8)
                 let geometry = try feature(index, &out)
                 out.append(contentsOf: #"},"geometry":"#.utf8)
-                WebPolygonEncoder.appendGeometry(try geometry.map(encoder.encode) ?? [], to: &out)
+                if let geometry {
+                    try encoder.appendEncoded(geometry, to: &out)
+                } else {
+                    out.append(contentsOf: "null".utf8)
+                }
                 out.append(UInt8(ascii: "}"))
             }
         }

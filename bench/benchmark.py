@@ -74,6 +74,8 @@ def run_size(size, repeats, large_repeats, data, results):
             print(f"{size:>9} {tool:5} run {attempt + 1}: {wall:7.1f} s {rss:8.0f} MB", file=sys.stderr)
     check = subprocess.run([sys.executable, str(ROOT / "bench/compare.py"), str(out / "peer"), str(out / "sanse")],
                            capture_output=True, text=True)
+    # Kept beside the runs: which checks failed, and by how much.
+    (out / "compare.log").write_text(check.stdout + check.stderr)
     summary = check.stdout.strip().splitlines()[-1] if check.stdout.strip() else "no output"
     stages = json.loads((out / "sanse" / "run.json").read_text())["timings"]
     results.append({

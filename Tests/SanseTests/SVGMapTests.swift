@@ -131,6 +131,19 @@ struct SVGMapTests {
         #expect(one == again)
     }
 
+    @Test func aStreamedMapIsTheSameDocumentAsOneHeldWhole() throws {
+        let survey = try SVGMapFixtures.county(zones: 8)
+        let analysis = try analysed(survey)
+        let whole = try SVGMap.renderBytes(survey: survey, analysis: analysis, options: SVGMapOptions())
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanse-stream-\(UUID().uuidString).svg").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A small buffer, so the page goes out in many pieces (cut inside paths and texts).
+        try SVGMap.write(to: path, survey: survey, analysis: analysis, options: SVGMapOptions(), bufferBytes: 4096)
+        let streamed = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(whole.count > 8 * 4096, "the fixture's map spans many buffers")
+        #expect(streamed == whole)
+    }
+
     @Test func aTownMapShowsOnlyThatTown() throws {
         let survey = try SVGMapFixtures.county(zones: 10)
         let analysis = try analysed(survey)

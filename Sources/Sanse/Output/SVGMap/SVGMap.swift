@@ -26,10 +26,13 @@ public enum SVGMap {
     }
 
     /// The document written straight to `path`, a megabyte at a time.
-    static func write(to path: String, survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int = Parallel.defaultWorkerCount) throws {
+    static func write(
+        to path: String, survey: Survey, analysis: AnalysisResult, options: SVGMapOptions, workers: Int = Parallel.defaultWorkerCount,
+        bufferBytes: Int = SVGWriter.streamedBufferBytes
+    ) throws {
         guard let file = FileOutput(path: path) else { throw OutputError(path: path, message: "cannot create the file") }
         defer { file.close() }
-        var out = SVGWriter(streamingTo: file)
+        var out = SVGWriter(streamingTo: file, bufferBytes: bufferBytes)
         try render(into: &out, survey: survey, analysis: analysis, options: options, workers: workers)
         try out.finish()
         try file.finish()

@@ -4,6 +4,7 @@
 struct SVGWriter {
     private(set) var bytes: [UInt8] = []
     private let sink: Sink?
+    private let bufferBytes: Int
 
     /// Where a streamed document goes; keeps the first write error for `finish`.
     private final class Sink {
@@ -21,12 +22,17 @@ struct SVGWriter {
     static let streamedBufferBytes = 1 << 20
 
     /// A document held in `bytes`.
-    init() { sink = nil }
+    init() {
+        sink = nil
+        bufferBytes = .max
+    }
 
-    /// A document written to `file` as it is made; `finish()` writes the rest.
-    init(streamingTo file: FileOutput) {
+    /// A document written to `file` as it is made, `bufferBytes` at a time; `finish()` writes
+    /// the rest.
+    init(streamingTo file: FileOutput, bufferBytes: Int = streamedBufferBytes) {
         sink = Sink(file)
-        bytes.reserveCapacity(2 * Self.streamedBufferBytes)
+        self.bufferBytes = bufferBytes
+        bytes.reserveCapacity(2 * bufferBytes)
     }
 
     /// Room for `count` more bytes, so a big document is not grown (and copied) by doubling.
@@ -37,7 +43,7 @@ struct SVGWriter {
 
     /// Hands what is written so far to the file once a megabyte has gathered.
     private mutating func passOnIfFull() {
-        guard let sink, bytes.count >= Self.streamedBufferBytes else { return }
+        guard let sink, bytes.count >= bufferBytes else { return }
         sink.write(bytes)
         bytes.removeAll(keepingCapacity: true)
     }

@@ -66,16 +66,6 @@ struct FlatPolygonsTests {
         #expect(seen.map(\.0) == [0, 1, 1] && seen.map(\.1) == [0, 0, 1] && seen.map(\.2) == [4, 5, 4])
     }
 
-    @Test func mappingPointsMovesEveryPointAndKeepsTheStructure() throws {
-        let flat = try FlatPolygons(try Geometry(wkt: Self.twoParts))
-        let moved = flat.mappingPoints { points in
-            for index in points.indices { points[index] = Point2D(points[index].x + 100, points[index].y * 2) }
-        }
-        #expect(moved.isMulti && moved.polygonCount == 2 && moved.pointCount == flat.pointCount)
-        #expect(moved.envelope == Envelope(minX: 100, minY: 0, maxX: 108, maxY: 18))
-        #expect(try moved.geometry().area() == 2 * (try flat.geometry().area()))
-    }
-
     @Test func geometriesBuiltOnManyThreadsAreIndependent() throws {
         let flat = try FlatPolygons(try Geometry(wkt: Self.withHole))
         let areas = try Parallel.mapChunks(count: 2000, workers: 4, minimumChunk: 100) { range in

@@ -22,8 +22,10 @@ enum AnalysisFixtures {
     }
 
     static func survey(_ parcels: [P], control: [String], towns: [(String, TownSizeClass, String?)] = []) throws -> Survey {
+        // Fixture parcels have no attribute columns: their enterprise stands where a joined
+        // table's would.
         let built = try parcels.enumerated().map { index, p in
-            Parcel(id: p.id, sourceFID: Int64(index), town: p.town, enterprise: p.enterprise, grade: p.grade,
+            Parcel(id: p.id, sourceFID: Int64(index), town: p.town, enterpriseFromTable: p.enterprise, grade: p.grade,
                    taxPerMu: p.tax, far: p.far, floorArea: nil, sourceValues: [], shape: try FlatPolygons(try Geometry(wkt: p.wkt)), repaired: false)
         }
         let townList = try towns.map { Town(name: $0.0, sizeClass: $0.1, geometry: try $0.2.map { try Geometry(wkt: $0) }) }

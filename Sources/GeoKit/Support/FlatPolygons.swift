@@ -52,17 +52,28 @@ public struct FlatPolygons: Sendable, Equatable {
     /// (0 is the exterior), and its points (valid only during the call).
     @inlinable
     public func forEachRing(_ body: (_ polygon: Int, _ ring: Int, UnsafeBufferPointer<Point2D>) throws -> Void) rethrows {
+        try walk(polygon: { _ in }, ring: body)
+    }
+
+    /// The one reading of the layout: `polygon` at the start of each polygon with its number
+    /// of rings, then `ring` for each of its rings.
+    @inlinable
+    func walk(
+        polygon: (_ ringCount: Int) throws -> Void,
+        ring body: (_ polygon: Int, _ ring: Int, UnsafeBufferPointer<Point2D>) throws -> Void
+    ) rethrows {
         try storage.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!)
             var position = 2
-            for polygon in 0..<Int(buffer[1]) {
+            for index in 0..<Int(buffer[1]) {
                 let rings = Int(buffer[position])
                 position += 1
+                try polygon(rings)
                 for ring in 0..<rings {
                     let count = Int(buffer[position])
                     position += 1
                     let points = (base + position * MemoryLayout<Double>.stride).assumingMemoryBound(to: Point2D.self)
-                    try body(polygon, ring, UnsafeBufferPointer(start: points, count: count))
+                    try body(index, ring, UnsafeBufferPointer(start: points, count: count))
                     position += 2 * count
                 }
             }
@@ -95,40 +106,6 @@ public struct FlatPolygons: Sendable, Equatable {
         return box
     }
 
-    /// The same polygons with every point moved by `transform`, which gets every point of
-    /// every ring at once, in ring order (one call to PROJ for the lot), and must keep their
-    /// number.
-    public func mappingPoints(_ transform: (inout [Point2D]) throws -> Void) rethrows -> FlatPolygons {
-        var points: [Point2D] = []
-        points.reserveCapacity(pointCount)
-        forEachRing { _, _, ring in points.append(contentsOf: ring) }
-        let count = points.count
-        try transform(&points)
-        precondition(points.count == count, "mappingPoints must keep the number of points")
-        var storage = self.storage
-        var next = 0
-        storage.withUnsafeMutableBufferPointer { buffer in
-            var position = 2
-            for _ in 0..<Int(buffer[1]) {
-                let rings = Int(buffer[position])
-                position += 1
-                for _ in 0..<rings {
-                    let ringCount = Int(buffer[position])
-                    position += 1
-                    for _ in 0..<ringCount {
-                        buffer[position] = points[next].x
-                        buffer[position + 1] = points[next].y
-                        position += 2
-                        next += 1
-                    }
-                }
-            }
-        }
-        return FlatPolygons(storage: storage)
-    }
-
-    /// Bytes held, for memory accounting.
-    public var byteCount: Int { storage.count * MemoryLayout<Double>.stride }
 }
 
 extension FlatPolygons {
@@ -149,25 +126,17 @@ extension FlatPolygons {
             append(0)
             return
         }
-        storage.withUnsafeBufferPointer { buffer in
-            var position = 2
-            for _ in 0..<Int(buffer[1]) {
-                let rings = Int(buffer[position])
-                position += 1
-                bytes.append(1)
-                append(3)
-                append(UInt32(rings))
-                for _ in 0..<rings {
-                    let count = Int(buffer[position])
-                    position += 1
-                    append(UInt32(count))
-                    for ordinate in buffer[position..<(position + 2 * count)] {
-                        withUnsafeBytes(of: ordinate.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-                    }
-                    position += 2 * count
-                }
+        walk(polygon: { rings in
+            bytes.append(1)
+            append(3)
+            append(UInt32(rings))
+        }, ring: { _, _, points in
+            append(UInt32(points.count))
+            for point in points {
+                withUnsafeBytes(of: point.x.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: point.y.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
             }
-        }
+        })
     }
 
     /// Little-endian ISO WKB (see `appendWKB`).

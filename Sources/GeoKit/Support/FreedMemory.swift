@@ -14,27 +14,22 @@ public enum FreedMemory {
         UnsafePointer<CChar>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int
     ) -> Int32
 
-    /// jemalloc's control call, when the program runs on jemalloc (the release build does).
-    private static let mallctl: Mallctl? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(nil, "mallctl") else { return nil }
-        return unsafeBitCast(symbol, to: Mallctl.self)
-        #else
-        return nil
-        #endif
-    }()
-
     private typealias MallocTrim = @convention(c) (Int) -> Int32
 
+    /// jemalloc's control call, when the program runs on jemalloc (the release build does).
+    private static let mallctl: Mallctl? = lookUp("mallctl")
     /// glibc's `malloc_trim`, for a build on the system allocator.
-    private static let mallocTrim: MallocTrim? = {
+    private static let mallocTrim: MallocTrim? = lookUp("malloc_trim")
+
+    /// A C function of the running program (or a library it loaded) by name.
+    private static func lookUp<Function>(_ name: String) -> Function? {
         #if canImport(Glibc)
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: MallocTrim.self)
+        guard let symbol = dlsym(nil, name) else { return nil }
+        return unsafeBitCast(symbol, to: Function.self)
         #else
         return nil
         #endif
-    }()
+    }
 
     /// Whether freed pages can be handed back on this allocator.
     public static var isSupported: Bool { mallctl != nil || mallocTrim != nil }

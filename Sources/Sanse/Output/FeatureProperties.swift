@@ -56,22 +56,27 @@ enum FeatureProperties {
     /// The parcel's checks, then its source attributes under their own names (prefixed
     /// `source_` where a name clashes with one of sanse's).
     static func parcel(_ parcel: Parcel, _ result: ParcelResult, blockID: String, sourceNames: [String]) -> Properties {
-        var properties: Properties = [
-            ("parcel_id", .string(parcel.id)),
-            ("block_id", .string(blockID)),
-            ("town", result.town.map(JSONValue.string) ?? .null),
-            ("area_m2", .number(result.areaM2, decimals: 2)),
-            ("area_mu", .number(result.areaMu, decimals: 3)),
-            ("inside_share", .number(result.insideShare, decimals: 6)),
-            ("line_status", .string(result.lineStatus.rawValue)),
-            ("distance_to_line_m", .optional(result.distanceToLineM, decimals: 2)),
-            ("category", .string(result.category.rawValue)),
-            ("repaired", .bool(parcel.repaired)),
-        ]
+        var properties: Properties = []
+        forEachOwnValue(parcel, result, blockID: blockID) { properties.append((parcelKeys[properties.count], $0)) }
         for (name, value) in zip(sourceNames, parcel.sourceValues) {
             properties.append((name, json(value)))
         }
         return properties
+    }
+
+    /// The values of sanse's own parcel properties, in the order of `parcelKeys`: the one
+    /// definition the GeoJSON, the GeoPackage and the property list all take them from.
+    static func forEachOwnValue(_ parcel: Parcel, _ result: ParcelResult, blockID: String, _ body: (JSONValue) -> Void) {
+        body(.string(parcel.id))
+        body(.string(blockID))
+        body(result.town.map(JSONValue.string) ?? .null)
+        body(.number(result.areaM2, decimals: 2))
+        body(.number(result.areaMu, decimals: 3))
+        body(.number(result.insideShare, decimals: 6))
+        body(.string(result.lineStatus.rawValue))
+        body(.optional(result.distanceToLineM, decimals: 2))
+        body(.string(result.category.rawValue))
+        body(.bool(parcel.repaired))
     }
 
     /// `"key":` of each parcel property (sanse's, then the source fields'), escaped once.
@@ -94,16 +99,10 @@ enum FeatureProperties {
             out.append(contentsOf: keys[member])
             member += 1
         }
-        key(); JSONText.appendString(parcel.id, to: &out)
-        key(); JSONText.appendString(blockID, to: &out)
-        key(); if let town = result.town { JSONText.appendString(town, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        key(); JSONText.appendNumber(result.areaM2, decimals: 2, to: &out)
-        key(); JSONText.appendNumber(result.areaMu, decimals: 3, to: &out)
-        key(); JSONText.appendNumber(result.insideShare, decimals: 6, to: &out)
-        key(); JSONText.appendString(result.lineStatus.rawValue, to: &out)
-        key(); JSONValue.optional(result.distanceToLineM, decimals: 2).append(to: &out)
-        key(); JSONText.appendString(result.category.rawValue, to: &out)
-        key(); out.append(contentsOf: (parcel.repaired ? "true" : "false").utf8)
+        forEachOwnValue(parcel, result, blockID: blockID) { value in
+            key()
+            value.append(to: &out)
+        }
         let values = parcel.sourceValues
         for column in 0..<min(values.count, keys.count - parcelKeys.count) {
             key()

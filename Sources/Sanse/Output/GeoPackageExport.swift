@@ -57,18 +57,9 @@ enum GeoPackageExport {
         }
         let parcels = survey.parcels, results = analysis.parcels
         try GeoPackageTable(database: database, name: "parcels", srsID: srsID, fieldTypes: parcelFields.map(\.type)).fill(count: parcels.count) { index, row in
-            // FeatureProperties.parcel's values, as fieldValue makes them, without the list.
+            // FeatureProperties.parcel's values without the list; source text bound from the table.
             let parcel = parcels[index], result = results[index]
-            row.add(FieldValue.string(parcel.id))
-            row.add(FieldValue.string(blocks[result.blockIndex].id))
-            if let town = result.town { row.add(FieldValue.string(town)) } else { row.add(FieldValue.null) }
-            row.add(FieldValue.real(result.areaM2))
-            row.add(FieldValue.real(result.areaMu))
-            row.add(FieldValue.real(result.insideShare))
-            row.add(FieldValue.string(result.lineStatus.rawValue))
-            if let distance = result.distanceToLineM { row.add(FieldValue.real(distance)) } else { row.add(FieldValue.null) }
-            row.add(FieldValue.string(result.category.rawValue))
-            row.add(FieldValue.integer(parcel.repaired ? 1 : 0))
+            FeatureProperties.forEachOwnValue(parcel, result, blockID: blocks[result.blockIndex].id) { row.add(fieldValue($0)) }
             let values = parcel.sourceValues
             for column in values.indices { values.withValue(column) { (view: FieldValueView) in row.add(view) } }
             return parcel.shape

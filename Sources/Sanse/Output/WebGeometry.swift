@@ -21,7 +21,11 @@ struct WebPolygonEncoder {
     /// Polygons as rings (exterior first); empty when nothing polygonal is left.
     func encode(_ shape: FlatPolygons) throws -> [[[Point2D]]] {
         guard !shape.isEmpty else { return [] }
-        let lonLat = try project(shape)
+        return try encode(lonLat: try project(shape), multi: shape.isMulti)
+    }
+
+    /// `encode` from polygons already in lon/lat.
+    private func encode(lonLat: [[[Point2D]]], multi: Bool) throws -> [[[Point2D]]] {
         let rounded = lonLat.map { rings in
             rings.map { ring in ring.map { Point2D(Self.round($0.x), Self.round($0.y)) } }
         }
@@ -31,48 +35,47 @@ struct WebPolygonEncoder {
         let valid: [[[Point2D]]]
         if rounded.count == 1, rounded[0].count == 1, GridRing.isCertainlySimple(rounded[0][0]) {
             valid = rounded
-        } else if try FlatPolygons(polygons: rounded, multi: shape.isMulti).geometry().isValid {
+        } else if try FlatPolygons(polygons: rounded, multi: multi).geometry().isValid {
             valid = rounded
         } else {
-            let snapped = try FlatPolygons(polygons: lonLat, multi: shape.isMulti).geometry().snappedToGrid(Self.grid)
+            let snapped = try FlatPolygons(polygons: lonLat, multi: multi).geometry().snappedToGrid(Self.grid)
             valid = try snapped.polygonalPart()?.polygonsAsRings() ?? []
         }
         return Self.oriented(valid)
     }
 
-    /// Appends the `geometry` member's value: what `appendGeometry(encode(shape))` writes, with
-    /// the common case — a polygon of one small ring, most parcels — done in one buffer.
+    /// Appends the `geometry` member's value, as `appendGeometry(encode(shape))`, with the
+    /// common case — a polygon of one ring small enough for the grid check, most parcels —
+    /// done without the nested arrays.
     func appendEncoded(_ shape: FlatPolygons, to out: inout [UInt8]) throws {
         var single: [Point2D]?
         if shape.polygonCount == 1 {
-            shape.forEachRing { _, ring, points in single = ring == 0 ? Array(points) : nil }
+            shape.forEachRing { _, ring, points in single = ring == 0 && points.count <= GridRing.maximumPoints ? Array(points) : nil }
         }
-        guard var ring = single else {
+        guard var lonLat = single else {
             Self.appendGeometry(try encode(shape), to: &out)
             return
         }
-        if let failed = transformer.transform(&ring).first {
+        if let failed = toWeb(&lonLat) {
             throw GEOSError(operation: "project to lon/lat", message: "point \(failed) cannot be transformed")
         }
-        for index in ring.indices {
-            let point = webCRS == .gcj02 ? GCJ02.fromWGS84(ring[index]) : ring[index]
-            ring[index] = Point2D(Self.round(point.x), Self.round(point.y))
-        }
+        var ring = lonLat.map { Point2D(Self.round($0.x), Self.round($0.y)) }
         guard GridRing.isCertainlySimple(ring) else {
-            Self.appendGeometry(try encode(shape), to: &out)
+            Self.appendGeometry(try encode(lonLat: [[lonLat]], multi: shape.isMulti), to: &out)
             return
         }
         if Self.signedArea(ring) <= 0 { ring.reverse() }
-        out.append(contentsOf: #"{"type":"Polygon","coordinates":[["#.utf8)
-        for (pointIndex, point) in ring.enumerated() {
-            if pointIndex > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            JSONText.appendNumber(point.x, decimals: Self.decimals, to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONText.appendNumber(point.y, decimals: Self.decimals, to: &out)
-            out.append(UInt8(ascii: "]"))
+        Self.appendGeometry([[ring]], to: &out)
+    }
+
+    /// To lon/lat (and GCJ-02) in place, in one call to PROJ; the first point PROJ could not
+    /// transform, if any.
+    private func toWeb(_ points: inout [Point2D]) -> Int? {
+        if let failed = transformer.transform(&points).first { return failed }
+        if webCRS == .gcj02 {
+            for index in points.indices { points[index] = GCJ02.fromWGS84(points[index]) }
         }
-        out.append(contentsOf: "]]}".utf8)
+        return nil
     }
 
     /// Every ring to lon/lat (and GCJ-02), in one call to PROJ.
@@ -80,7 +83,7 @@ struct WebPolygonEncoder {
         var flat: [Point2D] = []
         flat.reserveCapacity(shape.pointCount)
         shape.forEachRing { _, _, points in flat.append(contentsOf: points) }
-        if let failed = transformer.transform(&flat).first {
+        if let failed = toWeb(&flat) {
             // Named by its index in its own ring, as when rings were transformed one by one.
             var start = 0, message = ""
             shape.forEachRing { _, _, ring in
@@ -88,9 +91,6 @@ struct WebPolygonEncoder {
                 start += ring.count
             }
             throw GEOSError(operation: "project to lon/lat", message: message)
-        }
-        if webCRS == .gcj02 {
-            for index in flat.indices { flat[index] = GCJ02.fromWGS84(flat[index]) }
         }
         var result: [[[Point2D]]] = []
         var position = 0

@@ -97,7 +97,7 @@ enum ParcelLoader {
             var parcel = Parcel(
                 id: label, sourceFID: chunk.fids[row],
                 town: mapping.town.flatMap { ValueParsing.text(values[$0]) },
-                enterprise: nil,
+                enterpriseFromTable: nil,
                 grade: nil, taxPerMu: nil, far: nil, floorArea: nil,
                 sourceValues: values, shape: shape, repaired: repaired)
             applyFigures(from: values, mapping: mapping, to: &parcel, layer: "parcels", config: config, &result.issues)

@@ -35,12 +35,12 @@ public struct Parcel: Sendable {
     public var repaired: Bool
 
     public init(
-        id: String, sourceFID: Int64, town: String?, enterprise: String?, grade: Grade?, taxPerMu: Double?, far: Double?,
+        id: String, sourceFID: Int64, town: String?, enterpriseFromTable: String?, grade: Grade?, taxPerMu: Double?, far: Double?,
         floorArea: Double?, sourceValues: AttributeRow, shape: FlatPolygons, repaired: Bool
     ) {
         self.id = id
         self.town = town
-        enterpriseFromTable = enterprise
+        self.enterpriseFromTable = enterpriseFromTable
         self.sourceValues = sourceValues
         self.sourceFID = sourceFID
         storedTaxPerMu = Self.stored(taxPerMu)

@@ -18,15 +18,24 @@ enum MapFiles {
         // The county map's layers and page were the largest transient of the run.
         FreedMemory.returnToSystem()
         guard !survey.towns.isEmpty else { return written }
-        let towns = Set(analysis.blocks.compactMap(\.town))
-        for town in survey.towns.map(\.name) where towns.contains(town) && !written.contains(fileName(town)) {
+        // One town map per worker at a time, the most blocks first: a town's map is too small
+        // to keep two workers busy on its own, and drawn one by one the town maps left a core
+        // idle for seconds at a million parcels.
+        var blocksInTown: [String: Int] = [:]
+        for block in analysis.blocks { if let town = block.town { blocksInTown[town, default: 0] += 1 } }
+        var seen = Set(written)
+        let towns = survey.towns.map(\.name).filter { blocksInTown[$0] != nil && seen.insert(fileName($0)).inserted }
+        let order = towns.indices.sorted { (blocksInTown[towns[$0]]!, $1) > (blocksInTown[towns[$1]]!, $0) }
+        let paths = towns.map { folder.path(fileName($0)) }
+        _ = try Parallel.map(order: order, workers: request.workers, worker: {}) { _, number in
+            let town = towns[number]
             var options = county
             options.title = "\(town)老旧工业区块“三色”图"
             options.town = town
             options.widthPixels = townWidth
-            try SVGMap.write(to: folder.path(fileName(town)), survey: survey, analysis: analysis, options: options)
-            written.append(fileName(town))
+            try SVGMap.write(to: paths[number], survey: survey, analysis: analysis, options: options, workers: 1)
         }
+        written += towns.map(fileName)
         return written
     }
 

@@ -65,9 +65,12 @@ struct Legend {
     var totalMu: Double { rows.reduce(0) { $0 + $1.mu } }
 
     init(analysis: AnalysisResult, content: MapContent, hasTownBoundaries: Bool) {
-        rows = Category.allCases.map { category in
-            let blocks = content.blocks.map { analysis.blocks[$0] }.filter { $0.category == category }
-            return Row(category: category, blocks: blocks.count, mu: blocks.reduce(0) { $0 + $1.landMu })
+        rows = Category.allCases.map { Row(category: $0, blocks: 0, mu: 0) }
+        let blocks = analysis.blocks
+        for index in content.blocks {
+            let row = Category.allCases.firstIndex(of: blocks[index].category)!
+            rows[row].blocks += 1
+            rows[row].mu += blocks[index].landMu
         }
         self.hasTownBoundaries = hasTownBoundaries
     }

@@ -15,9 +15,23 @@ struct GeometryPreparation {
         case skipped
     }
 
+    enum Reprojection {
+        /// Certainly valid as it stands (`FlatPolygons.certainlyValidPolygon`): no GEOS needed.
+        case clean(FlatPolygons)
+        case geometry(Geometry)
+    }
+
     /// Parses and reprojects feature `index` of `chunk`'s geometry (reprojecting its WKB in
     /// place), or reports why it could not be.
     func reproject(_ chunk: inout FeatureChunk, _ index: Int, id: String, _ issues: inout IssueLog) -> Geometry? {
+        guard case .geometry(let geometry) = reproject(&chunk, index, id: id, &issues, takingClean: false) else { return nil }
+        return geometry
+    }
+
+    /// As `reproject`, and with `takingClean` a small polygon that is certainly valid comes
+    /// back as coordinates, skipping GEOS's parse and validity test (most parcels of a
+    /// survey): the same shape `polygonal` would keep, unrepaired.
+    func reproject(_ chunk: inout FeatureChunk, _ index: Int, id: String, _ issues: inout IssueLog, takingClean: Bool) -> Reprojection? {
         guard chunk.hasGeometry(index) else {
             issues.add(layer, id, .nullGeometry, .error, zh: "几何为空值，已跳过", en: "null geometry, skipped")
             return nil
@@ -50,6 +64,10 @@ struct GeometryPreparation {
             }
             stillToTransform = nil
         }
+        if takingClean, stillToTransform == nil,
+           let clean = chunk.withWKB(index, { FlatPolygons.certainlyValidPolygon(wkb: $0, limit: Self.coordinateLimit) }) ?? nil {
+            return .clean(clean)
+        }
         var geometry: Geometry
         do {
             geometry = try chunk.withWKB(index) { try Geometry(wkb: $0) }!
@@ -69,7 +87,7 @@ struct GeometryPreparation {
             reportReprojection(id, "the result lies out of range", &issues)
             return nil
         }
-        return geometry
+        return .geometry(geometry)
     }
 
     private func reportBadCoordinates(_ id: String, _ issues: inout IssueLog) {

@@ -85,14 +85,20 @@ enum ParcelLoader {
             let values = chunk.attributes(row)
             let sourceID = mapping.parcelID.flatMap { ValueParsing.text(values[$0]) }
             let label = sourceID ?? "fid \(chunk.fids[row])"
-            guard let projected = preparation.reproject(&chunk, row, id: label, &result.issues),
-                  case .kept(let geometry, let repaired) = preparation.polygonal(projected, id: label, &result.issues) else { continue }
-            let shape: FlatPolygons
-            do {
-                shape = try FlatPolygons(geometry)
-            } catch {
-                result.issues.add("parcels", label, .unrepairable, .error, zh: "几何处理失败，已跳过（\(error)）", en: "geometry processing failed, skipped (\(error))")
-                continue
+            guard let projected = preparation.reproject(&chunk, row, id: label, &result.issues, takingClean: true) else { continue }
+            let shape: FlatPolygons, repaired: Bool
+            switch projected {
+            case .clean(let clean):
+                (shape, repaired) = (clean, false)
+            case .geometry(let parsed):
+                guard case .kept(let geometry, let wasRepaired) = preparation.polygonal(parsed, id: label, &result.issues) else { continue }
+                do {
+                    shape = try FlatPolygons(geometry)
+                } catch {
+                    result.issues.add("parcels", label, .unrepairable, .error, zh: "几何处理失败，已跳过（\(error)）", en: "geometry processing failed, skipped (\(error))")
+                    continue
+                }
+                repaired = wasRepaired
             }
             var parcel = Parcel(
                 id: label, sourceFID: chunk.fids[row],

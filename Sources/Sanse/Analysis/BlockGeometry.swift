@@ -18,14 +18,27 @@ struct BlockGeometry: Sendable {
 
     /// - Parameter parcelAreas: every parcel's own area, by parcel index.
     static func make(members: [Int], parcels: [Parcel], parcelAreas: [Double], gap: Double, overlapMinimum: Double) throws -> BlockGeometry {
-        let geometries = try members.map { try parcels[$0].shape.geometry() }
         let sum = members.reduce(0) { $0 + parcelAreas[$1] }
+        // The parcels as GEOS geometries only when the edge matching cannot settle the land.
+        var built: [Geometry]?
+        func geometries() throws -> [Geometry] {
+            if let built { return built }
+            let made = try members.map { try parcels[$0].shape.geometry() }
+            built = made
+            return made
+        }
         // Normalised: a buffer depends (by up to 1e-5 of the outline) on where rings start and
-        // which way they run, and the two ways of uniting give the same land with rings
-        // started differently; in normal form the outline depends on the land alone.
-        let land = members.count == 1
-            ? try geometries[0].normalized()
-            : try (coverageUnion(geometries, summedArea: sum) ?? Geometry.union(of: geometries)).normalized()
+        // which way they run, and the ways of uniting give the same land with rings started
+        // differently; in normal form the outline depends on the land alone.
+        let land: Geometry
+        if members.count == 1 {
+            land = try geometries()[0].normalized()
+        } else if let matched = matchedEdgesUnion(members.map { parcels[$0].shape }, summedArea: sum) {
+            land = try matched.normalized()
+        } else {
+            let parts = try geometries()
+            land = try (coverageUnion(parts, summedArea: sum) ?? Geometry.union(of: parts)).normalized()
+        }
         let landM2 = try land.area()
         let outline = gap > 0
             ? try land.buffer(gap / 2, quadrantSegments: quadrantSegments).buffer(-gap / 2, quadrantSegments: quadrantSegments)
@@ -33,10 +46,19 @@ struct BlockGeometry: Sendable {
         // Overlaps can only exist where the parcels' areas add up to more than their union:
         // an exact test that spares the pairwise search in almost every block.
         let overlaps = sum - landM2 > overlapMinimum
-            ? try overlappingPairs(members, geometries, minimum: overlapMinimum)
+            ? try overlappingPairs(members, try geometries(), minimum: overlapMinimum)
             : []
         return BlockGeometry(land: land, outline: outline, landM2: landM2, outlineM2: try outline.area(), overlaps: overlaps,
                              isOverlapFree: sum - landM2 <= overlapFreeTolerance * sum)
+    }
+
+    /// The coverage union done on the coordinates (`FlatPolygons.coverageUnion`), kept on the
+    /// same proof as GEOS's below: a valid result with the parcels' summed area.
+    static func matchedEdgesUnion(_ shapes: [FlatPolygons], summedArea: Double) -> Geometry? {
+        guard let rings = FlatPolygons.coverageUnion(shapes), let union = try? rings.geometry(),
+              union.isValid, let area = try? union.area(),
+              abs(area - summedArea) <= overlapFreeTolerance * summedArea else { return nil }
+        return union
     }
 
     /// The union of parcels that tile without overlapping (most blocks of a survey: lots with

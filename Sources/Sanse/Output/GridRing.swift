@@ -25,8 +25,14 @@ enum GridRing {
     /// True only when the closed ring, as GEOS reads it, is certainly a valid polygon shell.
     static func isCertainlySimple(_ ring: [Point2D]) -> Bool {
         guard ring.count >= 4, ring.count <= maximumPoints, let origin = ring.first, ring.last == origin else { return false }
-        var vertices: [Vertex] = []
-        vertices.reserveCapacity(ring.count)
+        // On the stack: this runs for every parcel written.
+        return withUnsafeTemporaryAllocation(of: Vertex.self, capacity: ring.count) { vertices in
+            isSimple(ring, origin: origin, vertices: vertices)
+        }
+    }
+
+    private static func isSimple(_ ring: [Point2D], origin: Point2D, vertices: UnsafeMutableBufferPointer<Vertex>) -> Bool {
+        var count = 0
         for point in ring {
             // Exact: both doubles are close to each other (Sterbenz), and the error of each
             // against its grid value is tiny next to half a unit.
@@ -34,11 +40,13 @@ enum GridRing {
             let dy = ((point.y - origin.y) / WebPolygonEncoder.grid).rounded()
             guard abs(dx) < maximumOffset, abs(dy) < maximumOffset else { return false }
             let vertex = Vertex(x: Int64(dx), y: Int64(dy))
-            if vertices.last != vertex { vertices.append(vertex) }
+            if count == 0 || vertices[count - 1] != vertex {
+                vertices[count] = vertex
+                count += 1
+            }
         }
         // The closing point repeats the first.
-        vertices.removeLast()
-        let count = vertices.count
+        count -= 1
         guard count >= 3 else { return false }
 
         for i in 0..<count {

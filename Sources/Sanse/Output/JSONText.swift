@@ -74,49 +74,45 @@ enum JSONText {
             out.append(UInt8(ascii: "0"))
             return
         }
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        appendFixedPoint(units, decimals: decimals, to: &out)
+        appendFixedPoint(units, decimals: decimals, negative: value < 0, to: &out)
     }
 
-    /// `units` / 10^decimals in decimal, trailing fraction zeros dropped: the digits are made
-    /// two at a time from the right in a small buffer (divisions by a constant are cheap).
-    private static func appendFixedPoint(_ units: UInt64, decimals: Int, to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var position = 32, rest = units
-            while rest >= 100 {
-                let next = rest / 100, pair = Int(rest &- next &* 100) &* 2
-                position -= 2
-                buffer[position] = twoDigits[pair]
-                buffer[position + 1] = twoDigits[pair + 1]
-                rest = next
-            }
-            if rest >= 10 {
-                let pair = Int(rest) &* 2
-                position -= 2
-                buffer[position] = twoDigits[pair]
-                buffer[position + 1] = twoDigits[pair + 1]
-            } else {
+    /// `units` / 10^decimals in decimal, trailing fraction zeros dropped, written right to
+    /// left into a small buffer and appended at once (one capacity check per number).
+    private static func appendFixedPoint(_ units: UInt64, decimals: Int, negative: Bool, to out: inout [UInt8]) {
+        var fraction = units % integerPowersOfTen[decimals], whole = units / integerPowersOfTen[decimals]
+        var fractionDigits = fraction == 0 ? 0 : decimals
+        while fractionDigits > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            fractionDigits -= 1
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var position = 48
+            if fractionDigits > 0 {
+                for _ in 0..<fractionDigits {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+                    fraction /= 10
+                }
                 position -= 1
-                buffer[position] = UInt8(ascii: "0") &+ UInt8(rest)
+                buffer[position] = UInt8(ascii: ".")
             }
-            // At least one digit before the point.
-            while 32 - position < decimals + 1 {
+            repeat {
                 position -= 1
-                buffer[position] = UInt8(ascii: "0")
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10)
+                whole /= 10
+            } while whole > 0
+            if negative {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
             }
-            let point = 32 - decimals
-            var end = 32
-            while end > point && buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
-            for index in position..<point { out.append(buffer[index]) }
-            if end > point {
-                out.append(UInt8(ascii: "."))
-                for index in point..<end { out.append(buffer[index]) }
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<48]))
         }
     }
 
-    /// "00" "01" … "99".
-    private static let twoDigits: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+    /// 10^0 … 10^19.
+    private static let integerPowersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(1) { product, _ in product * 10 } }
+
 
     static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
         let start = out.count

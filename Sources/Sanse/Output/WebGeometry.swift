@@ -18,6 +18,11 @@ struct WebPolygonEncoder {
     let transformer: Transformer
     let webCRS: WebCRS
 
+    init(transformer: Transformer, webCRS: WebCRS) {
+        self.transformer = transformer
+        self.webCRS = webCRS
+    }
+
     /// Polygons as rings (exterior first); empty when nothing polygonal is left.
     func encode(_ shape: FlatPolygons) throws -> [[[Point2D]]] {
         guard !shape.isEmpty else { return [] }
@@ -46,27 +51,38 @@ struct WebPolygonEncoder {
 
     /// Appends the `geometry` member's value, as `appendGeometry(encode(shape))`, with the
     /// common case — a polygon of one ring small enough for the grid check, most parcels —
-    /// done without the nested arrays.
-    func appendEncoded(_ shape: FlatPolygons, to out: inout [UInt8]) throws {
-        var single: [Point2D]?
+    /// done in two reused buffers instead of nested arrays.
+    mutating func appendEncoded(_ shape: FlatPolygons, to out: inout [UInt8]) throws {
+        var isSingle = false
         if shape.polygonCount == 1 {
-            shape.forEachRing { _, ring, points in single = ring == 0 && points.count <= GridRing.maximumPoints ? Array(points) : nil }
+            lonLat.removeAll(keepingCapacity: true)
+            shape.forEachRing { _, ring, points in
+                isSingle = ring == 0 && points.count <= GridRing.maximumPoints
+                if isSingle { lonLat.append(contentsOf: points) }
+            }
         }
-        guard var lonLat = single else {
+        guard isSingle else {
             Self.appendGeometry(try encode(shape), to: &out)
             return
         }
         if let failed = toWeb(&lonLat) {
             throw GEOSError(operation: "project to lon/lat", message: "point \(failed) cannot be transformed")
         }
-        var ring = lonLat.map { Point2D(Self.round($0.x), Self.round($0.y)) }
-        guard GridRing.isCertainlySimple(ring) else {
+        rounded.removeAll(keepingCapacity: true)
+        for point in lonLat { rounded.append(Point2D(Self.round(point.x), Self.round(point.y))) }
+        guard GridRing.isCertainlySimple(rounded) else {
             Self.appendGeometry(try encode(lonLat: [[lonLat]], multi: shape.isMulti), to: &out)
             return
         }
-        if Self.signedArea(ring) <= 0 { ring.reverse() }
-        Self.appendGeometry([[ring]], to: &out)
+        if Self.signedArea(rounded) <= 0 { rounded.reverse() }
+        out.append(contentsOf: #"{"type":"Polygon","coordinates":["#.utf8)
+        Self.appendRing(rounded, to: &out)
+        out.append(contentsOf: "]}".utf8)
     }
+
+    /// The one-ring path's buffers, reused from feature to feature.
+    private var lonLat: [Point2D] = []
+    private var rounded: [Point2D] = []
 
     /// To lon/lat (and GCJ-02) in place, in one call to PROJ; the first point PROJ could not
     /// transform, if any.
@@ -139,20 +155,25 @@ struct WebPolygonEncoder {
             out.append(UInt8(ascii: "["))
             for (ringIndex, ring) in rings.enumerated() {
                 if ringIndex > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                for (pointIndex, point) in ring.enumerated() {
-                    if pointIndex > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(UInt8(ascii: "["))
-                    JSONText.appendNumber(point.x, decimals: decimals, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    JSONText.appendNumber(point.y, decimals: decimals, to: &out)
-                    out.append(UInt8(ascii: "]"))
-                }
-                out.append(UInt8(ascii: "]"))
+                appendRing(ring, to: &out)
             }
             out.append(UInt8(ascii: "]"))
         }
         out.append(contentsOf: (multi ? "]}" : "}").utf8)
+    }
+
+    /// `[[x,y],…]`.
+    static func appendRing(_ ring: [Point2D], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (pointIndex, point) in ring.enumerated() {
+            if pointIndex > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            JSONText.appendNumber(point.x, decimals: decimals, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONText.appendNumber(point.y, decimals: decimals, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }
 
@@ -187,7 +208,7 @@ enum WebGeoJSONWriter {
     ) throws {
         let head = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
         try ChunkedFile.write(to: path, count: count, workers: workers, head: head, tail: Array("\n]}\n".utf8)) { indices, out in
-            let encoder = WebPolygonEncoder(
+            var encoder = WebPolygonEncoder(
                 transformer: try Transformer.forCurrentThread(from: analysisCRS, to: "EPSG:4326"), webCRS: webCRS)
             for index in indices {
                 if index > 0 { out.append(contentsOf: ",\n".utf8) }

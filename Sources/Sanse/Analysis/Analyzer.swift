@@ -138,7 +138,7 @@ public enum Analyzer {
         }
 
         timings.record("block ids", seconds: Double(DispatchTime.now().uptimeNanoseconds - idsStarted) / 1e9)
-        let table = timings.measure("town statistics") { TownStatistics.table(blocks: numbered, survey: survey, config: config) }
+        let table = try timings.measure("town statistics") { try TownStatistics.table(blocks: numbered, survey: survey, config: config, workers: workers) }
         return AnalysisResult(parcels: parcelResults, blocks: numbered, controlArea: control.union, towns: table, issues: issues, timings: timings)
     }
 

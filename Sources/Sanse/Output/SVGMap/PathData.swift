@@ -53,30 +53,43 @@ struct PathData: Sendable {
         var far = 1
         for index in 2..<ring.count where squaredDistance(ring[index], ring[0]) > squaredDistance(ring[far], ring[0]) { far = index }
         // The ring as a line from the first point round and back to it, so both halves are
-        // simplified between fixed ends.
-        var keep = [Bool](repeating: false, count: ring.count + 1)
-        keep[0] = true
-        keep[far] = true
-        keep[ring.count] = true
-        let point = { (index: Int) in ring[index == ring.count ? 0 : index] }
-        var sections = [(far, ring.count), (0, far)]
-        let limit = tolerance * tolerance
-        while let (start, end) = sections.popLast() {
-            guard end - start > 1 else { continue }
-            var widest = -1, widestDistance = limit
-            for index in (start + 1)..<end {
-                let distance = squaredSegmentDistance(point(index), point(start), point(end))
-                if distance > widestDistance {
-                    widest = index
-                    widestDistance = distance
+        // simplified between fixed ends. Work space on the stack: this runs for every ring drawn.
+        let count = ring.count
+        var result: [Tenths] = []
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count + 1) { keep in
+            keep.initialize(repeating: false)
+            keep[0] = true
+            keep[far] = true
+            keep[count] = true
+            withUnsafeTemporaryAllocation(of: (Int, Int).self, capacity: 2 * count + 2) { sections in
+                sections[0] = (far, count)
+                sections[1] = (0, far)
+                var depth = 2
+                let limit = tolerance * tolerance
+                while depth > 0 {
+                    depth -= 1
+                    let (start, end) = sections[depth]
+                    guard end - start > 1 else { continue }
+                    var widest = -1, widestDistance = limit
+                    for index in (start + 1)..<end {
+                        let distance = squaredSegmentDistance(ring[index], ring[start], ring[end == count ? 0 : end])
+                        if distance > widestDistance {
+                            widest = index
+                            widestDistance = distance
+                        }
+                    }
+                    guard widest >= 0 else { continue }
+                    keep[widest] = true
+                    sections[depth] = (widest, end)
+                    sections[depth + 1] = (start, widest)
+                    depth += 2
                 }
             }
-            guard widest >= 0 else { continue }
-            keep[widest] = true
-            sections.append((widest, end))
-            sections.append((start, widest))
+            var kept = 0
+            for index in 0..<count where keep[index] { kept += 1 }
+            result.reserveCapacity(kept)
+            for index in 0..<count where keep[index] { result.append(ring[index]) }
         }
-        var result = (0..<ring.count).filter { keep[$0] }.map { ring[$0] }
         if result.count < 3 {
             // A sliver thinner than the tolerance: keep its widest point as a triangle.
             let third = (1..<ring.count).filter { $0 != far }

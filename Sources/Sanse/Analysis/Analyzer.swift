@@ -14,14 +14,17 @@ public enum Analyzer {
         let control = try timings.measure("control area") { try ControlArea(polygons: survey.controlPolygons) }
 
         // Parcel checks: area, share inside C, distance to C, town.
+        // In small pieces handed out one at a time: parcels straddling the line cost many
+        // times the others, and a few big contiguous chunks left one worker alone at the end.
+        let pieceSize = 2048
+        let pieces = (parcels.count + pieceSize - 1) / pieceSize
         let parcelChecks = try timings.measure("parcel line check") {
-            try Parallel.mapChunks(count: parcels.count, workers: workers) { range in
-                let lineWorker = ControlArea.Worker(control)
-                let townWorker = TownAssignment.Worker(townAssignment)
-                return try range.map { index -> ParcelCheck in
+            try Parallel.map(order: Array(0..<pieces), workers: workers,
+                             worker: { (ControlArea.Worker(control), TownAssignment.Worker(townAssignment)) }) { worker, piece in
+                try (piece * pieceSize..<min(parcels.count, (piece + 1) * pieceSize)).map { index -> ParcelCheck in
                     let geometry = try parcels[index].shape.geometry()
-                    let line = try lineWorker.measure(geometry, area: try geometry.area())
-                    let towns = try townWorker.share(of: geometry)
+                    let line = try worker.0.measure(geometry, area: try geometry.area())
+                    let towns = try worker.1.share(of: geometry)
                     return ParcelCheck(line: line, towns: towns, town: townAssignment.name(of: towns) ?? parcels[index].town)
                 }
             }.flatMap { $0 }

@@ -5,13 +5,14 @@ import GeoKit
 enum SurveyChecks {
     /// Parcels lying far beyond the rest of the data: the mark of a wrong CRS or a typo in a
     /// coordinate. Kept, but reported.
-    static func reportOutliers(_ parcels: [Parcel], beyondKilometres: Double, _ issues: inout IssueLog) {
+    static func reportOutliers(_ parcels: [Parcel], beyondKilometres: Double, workers: Int = Parallel.defaultWorkerCount, _ issues: inout IssueLog) {
         guard parcels.count >= 3 else { return }
-        let centres = parcels.map { $0.shape.envelope?.center ?? Point2D(0, 0) }
+        let centres = ((try? Parallel.mapChunks(count: parcels.count, workers: workers, minimumChunk: 4096) { range in
+            range.map { parcels[$0].shape.envelope?.center ?? Point2D(0, 0) }
+        }) ?? []).flatMap { $0 }
         let middle = Point2D(median(centres.map(\.x)), median(centres.map(\.y)))
         let distances = centres.map { hypot($0.x - middle.x, $0.y - middle.y) }
-        let sorted = distances.sorted()
-        let usual = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+        let usual = smallest(min(distances.count - 1, Int(Double(distances.count) * 0.95)), of: distances)
         let limit = usual + beyondKilometres * 1000
         for (index, distance) in distances.enumerated() where distance > limit {
             let km = GeometryPreparation.format(distance / 1000)
@@ -21,8 +22,29 @@ enum SurveyChecks {
     }
 
     private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
+        smallest(values.count / 2, of: values)
+    }
+
+    /// The value at `rank` (from 0) in ascending order, as `values.sorted()[rank]` but by
+    /// selection, without sorting the million values (Hoare's quickselect, middle pivots).
+    static func smallest(_ rank: Int, of values: [Double]) -> Double {
+        var work = values
+        var low = 0, high = work.count - 1
+        while low < high {
+            let pivot = work[low + (high - low) / 2]
+            var i = low, j = high
+            while i <= j {
+                while work[i] < pivot { i += 1 }
+                while work[j] > pivot { j -= 1 }
+                if i <= j {
+                    work.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { high = j } else if rank >= i { low = i } else { break }
+        }
+        return work[rank]
     }
 }
 

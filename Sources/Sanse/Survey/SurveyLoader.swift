@@ -103,7 +103,7 @@ public enum SurveyLoader {
         }
 
         timings.measure("check outliers") {
-            SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, &issues)
+            SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, workers: workers, &issues)
         }
         return Result(survey: survey, issues: issues, timings: timings)
     }

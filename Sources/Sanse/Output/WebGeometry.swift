@@ -15,10 +15,10 @@ struct WebPolygonEncoder {
     static let decimals = 7
     static let grid = 1e-7
 
-    let transformer: Transformer
+    let transformer: InterpolatingTransformer
     let webCRS: WebCRS
 
-    init(transformer: Transformer, webCRS: WebCRS) {
+    init(transformer: InterpolatingTransformer, webCRS: WebCRS) {
         self.transformer = transformer
         self.webCRS = webCRS
     }
@@ -209,7 +209,7 @@ enum WebGeoJSONWriter {
         let head = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
         try ChunkedFile.write(to: path, count: count, workers: workers, head: head, tail: Array("\n]}\n".utf8)) { indices, out in
             var encoder = WebPolygonEncoder(
-                transformer: try Transformer.forCurrentThread(from: analysisCRS, to: "EPSG:4326"), webCRS: webCRS)
+                transformer: try InterpolatingTransformer.forCurrentThread(from: analysisCRS, to: "EPSG:4326"), webCRS: webCRS)
             for index in indices {
                 if index > 0 { out.append(contentsOf: ",\n".utf8) }
                 out.append(contentsOf: #"{"type":"Feature","properties":{"#.utf8)

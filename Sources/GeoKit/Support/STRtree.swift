@@ -15,8 +15,11 @@ public struct STRtree: Sendable {
     private let itemEnvelopes: [Envelope]
     /// Item indices in leaf order.
     private let itemOrder: [Int32]
-    /// levels[0] are the leaves; the last level is the root level.
-    private let levels: [[Node]]
+    /// Every level's nodes in one array: the leaves first, the root level last.
+    private let nodes: [Node]
+    /// Where each level starts in `nodes`, with the end as a last entry.
+    private let levelStarts: [Int]
+    private let nodeCapacity: Int
 
     /// - Parameters:
     ///   - envelopes: one per item; nil for an item that has none (an empty geometry), which no
@@ -25,6 +28,7 @@ public struct STRtree: Sendable {
     public init(envelopes: [Envelope?], nodeCapacity: Int = 16) {
         precondition(nodeCapacity >= 2, "an STRtree node needs room for two children")
         count = envelopes.count
+        self.nodeCapacity = nodeCapacity
         itemEnvelopes = envelopes.map { $0 ?? Envelope(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan) }
         let present = envelopes.indices.filter { envelopes[$0] != nil }
         let presentEnvelopes = present.map { envelopes[$0]! }
@@ -33,7 +37,7 @@ public struct STRtree: Sendable {
 
         var levels: [[Node]] = []
         var current = STRtree.group(order.map { presentEnvelopes[$0] }, capacity: nodeCapacity)
-        while true {
+        while !current.isEmpty {
             levels.append(current)
             if current.count <= nodeCapacity { break }
             // Reorder this level's nodes by tiles, then group them into parents.
@@ -42,29 +46,44 @@ public struct STRtree: Sendable {
             levels[levels.count - 1] = current
             current = STRtree.group(current.map(\.envelope), capacity: nodeCapacity)
         }
-        self.levels = levels
+        var starts = [0]
+        for level in levels { starts.append(starts.last! + level.count) }
+        levelStarts = starts
+        nodes = levels.flatMap { $0 }
     }
 
     /// Calls `visit` with the index of every item whose envelope intersects `envelope`.
     public func query(_ envelope: Envelope, _ visit: (Int) throws -> Void) rethrows {
-        guard let top = levels.last else { return }
-        var stack: [(level: Int, node: Int)] = []
-        stack.reserveCapacity(64)
-        for index in top.indices where top[index].envelope.intersects(envelope) {
-            stack.append((levels.count - 1, index))
-        }
-        while let (level, index) = stack.popLast() {
-            let node = levels[level][index]
-            let range = Int(node.start)..<Int(node.start + node.count)
-            if level == 0 {
-                for slot in range {
-                    let item = Int(itemOrder[slot])
-                    if itemEnvelopes[item].intersects(envelope) { try visit(item) }
-                }
-            } else {
-                let children = levels[level - 1]
-                for child in range where children[child].envelope.intersects(envelope) {
-                    stack.append((level - 1, child))
+        let levelCount = levelStarts.count - 1
+        guard levelCount > 0 else { return }
+        // Depth first, at most a node's children per level below the root level, on the stack.
+        let capacity = (levelStarts[levelCount] - levelStarts[levelCount - 1]) + levelCount * nodeCapacity
+        try withUnsafeTemporaryAllocation(of: (level: Int, node: Int).self, capacity: capacity) { stack in
+            try nodes.withUnsafeBufferPointer { nodes in
+                try itemEnvelopes.withUnsafeBufferPointer { itemEnvelopes in
+                    var depth = 0
+                    for index in levelStarts[levelCount - 1]..<levelStarts[levelCount] where nodes[index].envelope.intersects(envelope) {
+                        stack[depth] = (levelCount - 1, index)
+                        depth += 1
+                    }
+                    while depth > 0 {
+                        depth -= 1
+                        let (level, index) = stack[depth]
+                        let node = nodes[index]
+                        let range = Int(node.start)..<Int(node.start + node.count)
+                        if level == 0 {
+                            for slot in range {
+                                let item = Int(itemOrder[slot])
+                                if itemEnvelopes[item].intersects(envelope) { try visit(item) }
+                            }
+                        } else {
+                            let below = levelStarts[level - 1]
+                            for child in range where nodes[below + child].envelope.intersects(envelope) {
+                                stack[depth] = (level - 1, below + child)
+                                depth += 1
+                            }
+                        }
+                    }
                 }
             }
         }

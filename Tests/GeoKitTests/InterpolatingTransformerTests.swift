@@ -36,6 +36,17 @@ struct InterpolatingTransformerTests {
         #expect(forward == Array(backward.reversed()))
     }
 
+    @Test func forgettingCellsChangesNoAnswer() throws {
+        let input = points(3_000, seed: 4)
+        let roomy = InterpolatingTransformer(try Transformer(from: "EPSG:4549", to: "EPSG:4326"), cellSize: 1000, tolerance: 1e-10)
+        let forgetful = InterpolatingTransformer(try Transformer(from: "EPSG:4549", to: "EPSG:4326"), cellSize: 1000, tolerance: 1e-10,
+                                                 maximumCells: 4)
+        var kept = input, refitted = input
+        roomy.transform(&kept)
+        forgetful.transform(&refitted)
+        #expect(kept == refitted)
+    }
+
     @Test func whereTheModelCannotBeTrustedPROJAnswers() throws {
         let exact = try Transformer(from: "EPSG:4549", to: "EPSG:4326")
         // Cells so large that no quadratic fits them to the tolerance: every point goes to PROJ.

@@ -16,6 +16,8 @@ public final class InterpolatingTransformer {
     public let cellSize: Double
     public let tolerance: Double
     private var cells: [Int64: Cell] = [:]
+    /// Cells kept at most (100 000 by default: about 20 MB a thread).
+    public let maximumCells: Int
     private var lastKey: Int64 = .min
     private var lastCell = Cell.exact
 
@@ -25,8 +27,9 @@ public final class InterpolatingTransformer {
         case exact
     }
 
-    public init(_ exact: Transformer, cellSize: Double, tolerance: Double) {
-        precondition(cellSize > 0 && tolerance > 0)
+    public init(_ exact: Transformer, cellSize: Double, tolerance: Double, maximumCells: Int = 100_000) {
+        precondition(cellSize > 0 && tolerance > 0 && maximumCells > 0)
+        self.maximumCells = maximumCells
         self.exact = exact
         self.cellSize = cellSize
         self.tolerance = tolerance
@@ -105,6 +108,9 @@ public final class InterpolatingTransformer {
         } else {
             cell = .exact
         }
+        // A province-wide run would keep millions of cells: start afresh instead (a cell's
+        // model depends on the cell alone, so no answer changes).
+        if cells.count >= maximumCells { cells.removeAll(keepingCapacity: true) }
         cells[key] = cell
         return cell
     }

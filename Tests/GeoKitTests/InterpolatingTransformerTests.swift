@@ -5,12 +5,8 @@ import Testing
 struct InterpolatingTransformerTests {
     /// Points over a Gauss–Krüger zone's county-sized area, at random sub-metre positions.
     private func points(_ count: Int, seed: UInt64) -> [Point2D] {
-        var state = seed
-        func unit() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
-        return (0..<count).map { _ in Point2D(290_000 + unit() * 130_000, 3_210_000 + unit() * 170_000) }
+        var generator = SplitMix64(seed: seed)
+        return (0..<count).map { _ in Point2D(290_000 + generator.unit() * 130_000, 3_210_000 + generator.unit() * 170_000) }
     }
 
     @Test func agreesWithPROJFarBelowTheWebGrid() throws {

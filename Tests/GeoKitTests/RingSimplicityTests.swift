@@ -92,7 +92,7 @@ struct RingSimplicityTests {
     /// whenever the quick test says valid, GEOS must say so too, and it should recognise most
     /// of the valid ones.
     @Test func neverCallsValidWhatGEOSCallsInvalid() throws {
-        var generator = SplitMix(seed: 20261202)
+        var generator = SplitMix64(seed: 20261202)
         var acceptedValid = 0, validSeen = 0
         for _ in 0..<3000 {
             let count = 3 + Int(generator.next() % 8)
@@ -111,17 +111,5 @@ struct RingSimplicityTests {
         }
         #expect(validSeen > 300)
         #expect(Double(acceptedValid) >= 0.95 * Double(validSeen), "\(acceptedValid) of \(validSeen)")
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -38,19 +38,12 @@ public final class InterpolatingTransformer {
     /// For `from` → `to` on this thread, made on first use: cells of 1 km (for a source in
     /// metres) and a tolerance of 1e-10 of the target's unit (1e-10° ≈ 0.01 mm).
     public static func forCurrentThread(from source: String, to target: String) throws -> InterpolatingTransformer {
-        let cache = perThreadCache.value
-        let key = source + "\u{0}" + target
-        if let cached = cache.transformers[key] { return cached }
-        let made = InterpolatingTransformer(try Transformer.forCurrentThread(from: source, to: target), cellSize: 1000, tolerance: 1e-10)
-        cache.transformers[key] = made
-        return made
+        try perThread.value(source + "\u{0}" + target) {
+            InterpolatingTransformer(try Transformer.forCurrentThread(from: source, to: target), cellSize: 1000, tolerance: 1e-10)
+        }
     }
 
-    private final class Cache {
-        var transformers: [String: InterpolatingTransformer] = [:]
-    }
-
-    private static let perThreadCache = PerThread { Cache() }
+    private static let perThread = PerThreadCache<InterpolatingTransformer>()
 
     /// Transforms the points in place. Returns the indices of points that could not be
     /// transformed (left non-finite), as `Transformer.transform` does.

@@ -43,19 +43,10 @@ public final class Transformer {
     /// This thread's transformer between the two CRSs, made on first use and kept for the
     /// thread's life: creating one costs tens of milliseconds of PROJ database lookups.
     public static func forCurrentThread(from source: String, to target: String) throws -> Transformer {
-        let cache = perThreadCache.value
-        let key = source + "\u{0}" + target
-        if let cached = cache.transformers[key] { return cached }
-        let made = try Transformer(from: source, to: target)
-        cache.transformers[key] = made
-        return made
+        try perThread.value(source + "\u{0}" + target) { try Transformer(from: source, to: target) }
     }
 
-    private final class Cache {
-        var transformers: [String: Transformer] = [:]
-    }
-
-    private static let perThreadCache = PerThread { Cache() }
+    private static let perThread = PerThreadCache<Transformer>()
 
     /// Transforms the points in place, in one call to PROJ. Returns the indices of points PROJ
     /// could not transform (they are left non-finite); every other point is transformed.

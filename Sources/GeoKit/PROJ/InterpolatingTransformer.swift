@@ -1,8 +1,8 @@
 /// A `Transformer`'s answers for 2D points from a quadratic model of it, fitted in square
 /// cells of the source plane (GDAL's approximate transformer, with a check): for outputs
 /// rounded far more coarsely than the model's error — web lon/lat to 7 decimals is 1e-7°,
-/// and a cell's model is kept only when it agrees with PROJ to `tolerance` — at a tenth of
-/// PROJ's cost per point (the transverse Mercator inverse alone is ~200 ns).
+/// and a cell's model is kept only when it agrees with PROJ to `tolerance` — for a few
+/// multiplications a point where PROJ's transverse Mercator inverse takes ~200 ns.
 ///
 /// Each cell's model is the biquadratic through PROJ's answers at the cell's 3 × 3 nodes; it is
 /// checked against PROJ at eight points where such a model errs most (a third and two thirds

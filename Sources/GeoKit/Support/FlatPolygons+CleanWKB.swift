@@ -46,19 +46,8 @@ extension FlatPolygons {
             for value in buffer[4...] where !(abs(value) < limit) { return false }
             let points = UnsafeRawPointer(buffer.baseAddress! + 4).assumingMemoryBound(to: Point2D.self)
             let ring = UnsafeBufferPointer(start: points, count: count)
-            return RingSimplicity.isCertainlyValidShell(ring) && geosRingArea(ring) != 0
+            return RingSimplicity.isCertainlyValidShell(ring) && twiceClockwiseArea(ring) != 0
         }
         return accepted ? FlatPolygons(storage: storage) : nil
-    }
-
-    /// Twice the ring's signed area, summed as GEOS's `Area::ofRingSigned` does, so that
-    /// "zero area" is decided as GEOS would.
-    static func geosRingArea(_ ring: UnsafeBufferPointer<Point2D>) -> Double {
-        let x0 = ring[0].x
-        var sum = 0.0
-        for i in 1..<(ring.count - 1) {
-            sum += (ring[i].x - x0) * (ring[i - 1].y - ring[i + 1].y)
-        }
-        return sum
     }
 }

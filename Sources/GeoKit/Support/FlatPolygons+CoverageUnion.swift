@@ -17,7 +17,7 @@ extension FlatPolygons {
             var failed = false
             shape.forEachRing { _, ring, points in
                 guard !failed, points.count >= 4 else { failed = true; return }
-                let area = signedArea(points)
+                let area = -twiceClockwiseArea(points)
                 guard area != 0 else { failed = true; return }
                 // Interior on the left of every edge: exteriors counter-clockwise, holes clockwise.
                 let forward = (area > 0) == (ring == 0)
@@ -63,22 +63,12 @@ extension FlatPolygons {
                 guard !used[following] else { return nil }
                 current = following
             }
-            let area = ring.withUnsafeBufferPointer { signedArea($0) }
+            let area = ring.withUnsafeBufferPointer { -twiceClockwiseArea($0) }
             if area > 0 { shells.append(ring) } else if area < 0 { holes.append(ring) } else { return nil }
         }
         if holes.isEmpty { return FlatPolygons(polygons: shells.map { [$0] }) }
         guard shells.count == 1 else { return nil }
         return FlatPolygons(polygons: [shells + holes])
-    }
-
-    /// Twice the ring's signed area: positive when counter-clockwise.
-    private static func signedArea(_ points: UnsafeBufferPointer<Point2D>) -> Double {
-        var sum = 0.0
-        let x0 = points[0].x
-        for index in 1..<(points.count - 1) {
-            sum += (points[index].x - x0) * (points[index + 1].y - points[index - 1].y)
-        }
-        return sum
     }
 
     private static func firstIndex(from point: Point2D, in sorted: [CoverageEdge]) -> Int? {
@@ -96,16 +86,11 @@ private struct CoverageEdge {
     var from: Point2D
     var to: Point2D
 
-    init(from: Point2D, to: Point2D) {
-        self.from = from
-        self.to = to
-    }
-
     var isForward: Bool { from < to }
     var key: EdgeKey { isForward ? EdgeKey(low: from, high: to) : EdgeKey(low: to, high: from) }
 }
 
-private struct EdgeKey: Equatable, Comparable {
+private struct EdgeKey: Comparable {
     var low: Point2D
     var high: Point2D
 

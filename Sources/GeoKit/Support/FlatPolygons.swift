@@ -38,6 +38,17 @@ public struct FlatPolygons: Sendable, Equatable {
         self.storage = storage
     }
 
+    /// Twice the ring's signed area, positive when clockwise, summed as GEOS's
+    /// `Area::ofRingSigned` does, so that a zero area or an orientation is decided as GEOS would.
+    static func twiceClockwiseArea(_ ring: UnsafeBufferPointer<Point2D>) -> Double {
+        let x0 = ring[0].x
+        var sum = 0.0
+        for i in 1..<(ring.count - 1) {
+            sum += (ring[i].x - x0) * (ring[i - 1].y - ring[i + 1].y)
+        }
+        return sum
+    }
+
     public var polygonCount: Int { Int(storage[1]) }
     public var isEmpty: Bool { storage[1] == 0 }
 

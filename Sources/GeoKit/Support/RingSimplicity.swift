@@ -14,21 +14,9 @@ public enum RingSimplicity {
 
     public static func isCertainlyValidShell(_ ring: UnsafeBufferPointer<Point2D>) -> Bool {
         guard ring.count >= 4, ring.count <= maximumPoints, ring[0] == ring[ring.count - 1] else { return false }
-        // Distinct consecutive points (GEOS accepts repeated points); the closing one dropped.
-        var stack = (
-            Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0),
-            Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0),
-            Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0),
-            Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0), Point2D(x: 0, y: 0)
-        )
-        if ring.count <= 16 {
-            return withUnsafeMutableBytes(of: &stack) { raw in
-                check(ring, into: raw.bindMemory(to: Point2D.self))
-            }
-        }
-        let heap = UnsafeMutableBufferPointer<Point2D>.allocate(capacity: ring.count)
-        defer { heap.deallocate() }
-        return check(ring, into: heap)
+        // Distinct consecutive points (GEOS accepts repeated points), on the stack: this runs
+        // for every parcel loaded.
+        return withUnsafeTemporaryAllocation(of: Point2D.self, capacity: ring.count) { check(ring, into: $0) }
     }
 
     private static func check(_ ring: UnsafeBufferPointer<Point2D>, into vertices: UnsafeMutableBufferPointer<Point2D>) -> Bool {

@@ -21,7 +21,7 @@ public struct TownStatistics: Sendable, Equatable {
     /// Rows in the towns layer's order (or by name without one), towns without blocks kept,
     /// then `未定` if needed, then the total.
     static func table(blocks: [Block], survey: Survey, config: Config, workers: Int = Parallel.defaultWorkerCount) throws -> [TownStatistics] {
-        let parcels = survey.parcels, towns = survey.towns
+        let towns = survey.towns
         var order = towns.map(\.name)
         var seen = Set(order)
         order = order.filter { name in seen.remove(name) != nil }  // first occurrence only

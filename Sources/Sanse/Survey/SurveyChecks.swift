@@ -5,11 +5,11 @@ import GeoKit
 enum SurveyChecks {
     /// Parcels lying far beyond the rest of the data: the mark of a wrong CRS or a typo in a
     /// coordinate. Kept, but reported.
-    static func reportOutliers(_ parcels: [Parcel], beyondKilometres: Double, workers: Int = Parallel.defaultWorkerCount, _ issues: inout IssueLog) {
+    static func reportOutliers(_ parcels: [Parcel], beyondKilometres: Double, workers: Int = Parallel.defaultWorkerCount, _ issues: inout IssueLog) throws {
         guard parcels.count >= 3 else { return }
-        let centres = ((try? Parallel.mapChunks(count: parcels.count, workers: workers, minimumChunk: 4096) { range in
+        let centres = try Parallel.mapChunks(count: parcels.count, workers: workers, minimumChunk: 4096) { range in
             range.map { parcels[$0].shape.envelope?.center ?? Point2D(0, 0) }
-        }) ?? []).flatMap { $0 }
+        }.flatMap { $0 }
         let middle = Point2D(median(centres.map(\.x)), median(centres.map(\.y)))
         let distances = centres.map { hypot($0.x - middle.x, $0.y - middle.y) }
         let usual = smallest(min(distances.count - 1, Int(Double(distances.count) * 0.95)), of: distances)

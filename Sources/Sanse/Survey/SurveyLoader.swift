@@ -102,8 +102,8 @@ public enum SurveyLoader {
             survey.layers.append(loaded(table, kept: table.featureCount - joined.unmatchedRows))
         }
 
-        timings.measure("check outliers") {
-            SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, workers: workers, &issues)
+        try timings.measure("check outliers") {
+            try SurveyChecks.reportOutliers(survey.parcels, beyondKilometres: config.checks.farFromDataKilometres, workers: workers, &issues)
         }
         return Result(survey: survey, issues: issues, timings: timings)
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse config --default`: the commented default configuration.
 struct ConfigCommand: ParsableCommand {

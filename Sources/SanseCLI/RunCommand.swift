@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GeoKit
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse run`: the full run, every output.
 struct RunCommand: ParsableCommand {

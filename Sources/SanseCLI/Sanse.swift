@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import Sanse
+import SanseModel
+import SanseOutput
 
 @main
 struct SanseCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import GeoKit
 import Sanse
+import SanseModel
+import SanseSurvey
 
 /// What every successfully loaded survey and config must satisfy, whatever the input was.
 enum SurveyInvariants {

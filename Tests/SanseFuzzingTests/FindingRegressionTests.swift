@@ -1,7 +1,11 @@
 import Foundation
 import GeoKit
 @testable import Sanse
+@testable import SanseAnalysis
 import SanseFuzzing
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 import XCTest
 
 /// One test per fuzzing finding, on the input that found it (Fuzz/regressions/<target>/),

@@ -1,6 +1,10 @@
 import GeoKit
-import Testing
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 /// A block's land by coverage union is taken only where it is exactly the overlay's union.
 @Suite("Block land by coverage union")

@@ -1,5 +1,9 @@
 import Foundation
 import GeoKit
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// Writes a diff as a table (diff.md, diff.csv), a GeoJSON of the changed blocks and an SVG
 /// layer of the changes.

@@ -1,5 +1,9 @@
 import Foundation
 import GeoKit
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// What changed between two runs (two survey vintages): blocks that changed colour, parcels
 /// added or removed, and 亩 by category before and after, by town. This is how a county

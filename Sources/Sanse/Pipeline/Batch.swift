@@ -1,5 +1,9 @@
 import Foundation
 import GeoKit
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 import Yams
 
 /// `sanse batch`: many runs from one manifest (one per town, or per survey vintage), run in

@@ -1,5 +1,9 @@
 import Foundation
 import GeoKit
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// What one run is asked to do.
 public struct RunRequest: Sendable {
@@ -65,19 +69,54 @@ public enum Pipeline {
 
     /// The full run: everything `check` does, then every output, moved into place at the end.
     public static func run(_ request: RunRequest) throws -> RunReport {
-        let inputPaths = [request.inputs.parcels.path, request.inputs.controlLines.path] + [request.inputs.towns?.path, request.inputs.attributes?.path].compactMap { $0 }
         // Refuse a bad output folder before spending minutes on the analysis.
-        let folder = try OutputFolder(destination: URL(fileURLWithPath: request.outputFolder), inputs: inputPaths)
+        let folder = try OutputFolder(destination: URL(fileURLWithPath: request.outputFolder), inputs: request.inputs.paths)
         defer { folder.discard() }
         var report = try check(request)
-        var timings = report.timings
         request.progress?("writing outputs")
-        let outputs = try OutputWriter.write(report, request: request, folder: folder, timings: &timings)
-        report.timings = timings
+        let outputs = try write(&report, request: request, to: folder)
         try folder.commit()
         report.outputFolder = folder.destination.path
         report.outputs = outputs
         return report
+    }
+
+    /// Every output product, then run.json, which names them. The inputs are hashed for
+    /// run.json on a thread of their own meanwhile.
+    private static func write(_ report: inout RunReport, request: RunRequest, to folder: OutputFolder) throws -> [String] {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let content = OutputContent(
+            survey: report.survey, analysis: report.analysis, issues: report.issues, config: request.config,
+            webCopies: request.webCopies, workers: request.workers,
+            surveyDate: request.config.surveyDate ?? newestInputMonth(request.inputs),
+            parcelsSourceName: URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent)
+        let inputPaths = Set(report.survey.layers.map(\.path) + request.inputs.paths)
+        let digests = BackgroundJob {
+            Dictionary(uniqueKeysWithValues: inputPaths.map { ($0, RunManifest.files(of: $0)) })
+        }
+        let written: [String]
+        do {
+            written = try OutputWriter.write(content, to: folder, timings: &report.timings)
+        } catch {
+            _ = digests.wait()
+            throw error
+        }
+        let inputFiles = try digests.wait().get()
+        report.timings.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        let files = { (path: String) in inputFiles[path] ?? RunManifest.files(of: path) }
+        let manifest = RunManifest(
+            runName: request.runName, fingerprint: RunFingerprint.of(request, files: files), content: content,
+            inputFiles: files, outputs: written, folder: folder, timings: report.timings)
+        try manifest.write(to: folder)
+        return written + [RunManifest.fileName]
+    }
+
+    /// The newest input file's month, e.g. 2026年11月: the same inputs give the same map title.
+    static func newestInputMonth(_ inputs: SurveyInputs) -> String? {
+        let dates = inputs.paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+        guard let newest = dates.max() else { return nil }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: newest)
+        return "\(parts.year!)年\(parts.month!)月"
     }
 
     /// For a process interrupted by a signal, just before it dies: removes every unfinished

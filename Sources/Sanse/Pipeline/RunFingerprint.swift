@@ -1,9 +1,13 @@
 import Foundation
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// A digest of everything that decides a run's outputs: tool version, every input file's
 /// content, the effective config and the options. Equal fingerprints mean a re-run would
 /// write the same files, so `sanse batch` skips it.
-enum RunFingerprint {
+package enum RunFingerprint {
     /// - Parameter files: an input's files with their digests; the run passes the ones it
     ///   hashed for run.json, so each input is read once.
     static func of(_ request: RunRequest, files: (String) -> [RunManifest.InputFile] = RunManifest.files(of:)) -> String {

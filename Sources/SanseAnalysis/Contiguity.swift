@@ -17,6 +17,13 @@ enum Contiguity {
         var components: [[Int]]
         /// A spanning forest of the adjacencies: n − blocks joins.
         var joins: [Join]
+
+        /// Each parcel's component number, for `count` parcels.
+        func componentOfParcel(count: Int) -> [Int] {
+            var component = [Int](repeating: 0, count: count)
+            for (number, members) in components.enumerated() { for index in members { component[index] = number } }
+            return component
+        }
     }
 
     /// Candidates come from an STRtree of envelopes grown by the gap; each exact test is a

@@ -39,8 +39,9 @@ let package = Package(
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
         .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
 
-        // sanse's own targets, one per stage; each imports only the ones below it:
-        // SanseModel ← SanseSurvey ← SanseAnalysis ← SanseOutput ← Sanse (pipeline) ← SanseCLI.
+        // sanse's own targets, one per stage; a target imports only targets listed above it:
+        // SanseModel ← {SanseSurvey, SanseAnalysis, SanseOutput} ← Sanse (pipeline) ← SanseCLI.
+        // Loading, analysis and writing share only the model; only the pipeline runs them in order.
         // The vocabulary every stage shares: config and rules, survey, parcels, blocks, issues,
         // stage timings. Data and its reading from YAML; no loading, analysis or writing.
         .target(name: "SanseModel", dependencies: ["GeoKit", .product(name: "Yams", package: "Yams")]),
@@ -49,7 +50,7 @@ let package = Package(
         // analyse → classify: contiguity, blocks, control-line shares, rules, ids, town table.
         .target(name: "SanseAnalysis", dependencies: ["SanseModel", "GeoKit"]),
         // write: one folder per format (GeoJSON, GeoPackage, tables, SVG maps, run manifest).
-        .target(name: "SanseOutput", dependencies: ["SanseModel", "SanseAnalysis", "GeoKit", "CCrypto", "CSQLite"]),
+        .target(name: "SanseOutput", dependencies: ["SanseModel", "GeoKit", "CCrypto", "CSQLite"]),
         // The run order (read → validate → analyse → classify → write), batch runs and diffs.
         .target(name: "Sanse", dependencies: ["SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput", "GeoKit"]),
 

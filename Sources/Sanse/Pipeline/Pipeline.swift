@@ -5,51 +5,6 @@ import SanseModel
 import SanseOutput
 import SanseSurvey
 
-/// What one run is asked to do.
-public struct RunRequest: Sendable {
-    public var inputs: SurveyInputs
-    public var config: Config
-    /// `--crs`, `--source-crs`, `--join-on`: override the config.
-    public var analysisCRS: String?
-    public var sourceCRS: String?
-    public var joinOn: String?
-    /// Where the outputs go (replaced as a whole when the run succeeds).
-    public var outputFolder: String
-    /// Extra GeoJSON copies in other lon/lat systems (`--web-crs gcj02`).
-    public var webCopies: [WebCRS]
-    public var workers: Int
-    public var runName: String
-    /// Told the name of each stage as it starts (the CLI shows it on a terminal).
-    public var progress: (@Sendable (String) -> Void)?
-
-    public init(inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil,
-                outputFolder: String, webCopies: [WebCRS] = [], workers: Int = Parallel.defaultWorkerCount, runName: String? = nil) {
-        self.inputs = inputs
-        self.config = config
-        self.analysisCRS = analysisCRS
-        self.sourceCRS = sourceCRS
-        self.joinOn = joinOn
-        self.outputFolder = outputFolder
-        self.webCopies = webCopies
-        self.workers = workers
-        self.runName = runName ?? URL(fileURLWithPath: outputFolder).lastPathComponent
-    }
-}
-
-/// What a run found and wrote.
-public struct RunReport: Sendable {
-    public var survey: Survey
-    public var analysis: AnalysisResult
-    public var issues: [SurveyIssue]
-    public var timings: StageTimings
-    /// The finished output folder (nil for `check`).
-    public var outputFolder: String?
-    public var outputs: [String]
-
-    /// Repaired, skipped or suspicious features: such a run exits with code 1.
-    public var hasProblems: Bool { issues.contains { $0.severity >= .warning } }
-}
-
 /// The one place that runs the stages in order: read → validate → analyse → classify → write.
 public enum Pipeline {
     /// Loads, validates and analyses, writing nothing (`sanse check`).

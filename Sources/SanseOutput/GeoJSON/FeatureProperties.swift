@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// The properties each output feature carries: SPEC's names, a contract with web pages and
@@ -38,7 +37,7 @@ enum FeatureProperties {
             ("fill-opacity", .number(fillOpacity, decimals: 2)),
             ("stroke", .string(block.category.strokeColour)),
             ("stroke-width", .number(1, decimals: 0)),
-            ("title", .string("\(block.id) \(block.category.chinese) \(RuleEngine.format(block.landMu, .landMu))亩")),
+            ("title", .string("\(block.id) \(block.category.chinese) \(Metric.landMu.text(block.landMu))亩")),
         ]
     }
 

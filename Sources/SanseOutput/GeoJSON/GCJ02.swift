@@ -1,6 +1,5 @@
 import Foundation
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// WGS 84 → GCJ-02, the offset coordinates 高德 (AMap) and 腾讯 maps use, by the widely

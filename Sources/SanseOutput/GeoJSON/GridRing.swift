@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// A quick proof that a polygon ring rounded to the web grid (1e-7°) is still a valid polygon,

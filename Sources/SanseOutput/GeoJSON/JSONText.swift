@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// Small, fast JSON text building blocks for the streaming writers (Foundation's

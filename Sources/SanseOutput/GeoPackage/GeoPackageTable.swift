@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// Fills a GeoPackage feature table that GDAL created (empty, without a spatial index) with

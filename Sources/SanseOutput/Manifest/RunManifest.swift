@@ -1,5 +1,4 @@
 import Foundation
-import SanseAnalysis
 import SanseModel
 
 /// run.json: what made this output — tool version, inputs with SHA-256, the effective config,

@@ -1,6 +1,5 @@
 import CCrypto
 import Foundation
-import SanseAnalysis
 import SanseModel
 
 /// SHA-256 (FIPS 180-4) of files, for the run manifest: which exact inputs made this map.

@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// Town boundaries as lines drawn once: two towns share an edge, and a dashed line drawn twice

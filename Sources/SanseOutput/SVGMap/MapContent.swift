@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// What one map shows: the whole survey, or one town's blocks and parcels, and the extent in

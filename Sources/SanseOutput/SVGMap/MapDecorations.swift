@@ -1,4 +1,3 @@
-import SanseAnalysis
 import SanseModel
 
 /// The scale bar and the north arrow.

@@ -1,6 +1,5 @@
 import Foundation
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// The printed maps: map.svg for the whole survey and map-<镇街>.svg for each town with blocks.

@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// The part of the analysis plane the map shows and how it lands on the page: metres of the

@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// The map's geometry, simplified for display and written as path data, and its labels,

@@ -1,4 +1,3 @@
-import SanseAnalysis
 import SanseModel
 
 /// Colours, line widths and opacities of the map, in one place so the legend, the map and the

@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// Compact SVG path data: each ring or line starts with an absolute `M x y` and continues with

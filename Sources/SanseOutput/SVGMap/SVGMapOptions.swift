@@ -1,4 +1,3 @@
-import SanseAnalysis
 import SanseModel
 
 /// What goes around the map: title, notes, which town, and how big.

@@ -1,4 +1,3 @@
-import SanseAnalysis
 import SanseModel
 
 /// Text for the SVG: XML escaping, locale-free number formatting, and a width estimate good

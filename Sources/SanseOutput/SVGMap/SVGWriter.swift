@@ -1,4 +1,3 @@
-import SanseAnalysis
 import SanseModel
 
 /// An SVG document under construction, as UTF-8 bytes: held whole, or streamed to a file a

@@ -1,4 +1,3 @@
-import SanseAnalysis
 import SanseModel
 
 /// The tables: the town summary (CSV and Markdown), the issues, and one row per block and per
@@ -14,7 +13,7 @@ enum TableFiles {
         let title = "\(config.surveyName) 三色分区统计"
         let notes = [
             "分析坐标系：\(survey.analysisCRS.definition)（\(survey.analysisCRS.name)）",
-            "连片容差 \(RuleEngine.format(config.contiguity.gapMetres, .landM2, threshold: true)) 米；1 亩 = 10000/15 平方米",
+            "连片容差 \(Metric.landM2.text(config.contiguity.gapMetres, threshold: true)) 米；1 亩 = 10000/15 平方米",
             "宗地 \(survey.parcels.count) 宗，区块 \(analysis.blocks.count) 个；问题记录 \(content.issues.count) 条（见 issues.csv）",
         ]
         let texts: [(String, String)] = [

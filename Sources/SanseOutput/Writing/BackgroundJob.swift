@@ -1,5 +1,4 @@
 import Foundation
-import SanseAnalysis
 import SanseModel
 
 /// Work on a thread of its own, started at once and waited for with `wait()`: the output

@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// Writes a file made of many independent records (GeoJSON features, CSV rows): records are

@@ -1,19 +1,5 @@
 import Foundation
-import SanseAnalysis
 import SanseModel
-
-/// A problem writing an output file.
-public struct OutputError: Error, Equatable, CustomStringConvertible {
-    public let path: String
-    public let message: String
-
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String { "\(path): \(message)" }
-}
 
 /// A file opened for writing, with errors reported rather than ignored.
 final class FileOutput {

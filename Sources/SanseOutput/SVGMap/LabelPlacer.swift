@@ -1,5 +1,4 @@
 import GeoKit
-import SanseAnalysis
 import SanseModel
 
 /// A label the map would like to draw: its box in frame pixels and its text lines.

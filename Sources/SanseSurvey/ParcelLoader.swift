@@ -35,9 +35,9 @@ enum ParcelLoader {
         var issueEnds: [Int] = []
     }
 
-    /// Issues used to be reported chunk by chunk of an eighth of the features (two workers'
-    /// worth): each eighth's geometry and value issues, then its id issues. Kept, so reports
-    /// stay identical to earlier versions' and do not depend on the number of workers.
+    /// Issues are reported by eighths of the features: each eighth's geometry and value
+    /// issues, then its id issues. A fixed number of groups, so that issues.csv does not
+    /// depend on the number of workers.
     static let issueGroups = 8
 
     /// - Parameter chunks: the layer's features, freed chunk by chunk as they are prepared.

@@ -92,7 +92,7 @@ struct WebPolygonEncoder {
         flat.reserveCapacity(shape.pointCount)
         shape.forEachRing { _, _, points in flat.append(contentsOf: points) }
         if let failed = toWeb(&flat) {
-            // Named by its index in its own ring, as when rings were transformed one by one.
+            // Named by its index in its own ring: that is the number a user finds in a GIS.
             var start = 0, message = ""
             shape.forEachRing { _, _, ring in
                 if message.isEmpty, failed < start + ring.count { message = "point \(failed - start) cannot be transformed" }

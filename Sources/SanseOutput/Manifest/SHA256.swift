@@ -3,7 +3,8 @@ import Foundation
 import SanseModel
 
 /// SHA-256 (FIPS 180-4) of files, for the run manifest: which exact inputs made this map.
-/// OpenSSL's digest, which uses the CPU's SHA extensions: a 1 GB survey hashes in under a second.
+/// OpenSSL's digest, which uses the CPU's SHA extensions where it has them: hashing an input
+/// costs little next to reading it.
 package final class SHA256 {
     private let context: OpaquePointer
 

@@ -50,7 +50,11 @@ let package = Package(
         // analyse → classify: contiguity, blocks, control-line shares, rules, ids, town table.
         .target(name: "SanseAnalysis", dependencies: ["SanseModel", "GeoKit"]),
         // write: one folder per format (GeoJSON, GeoPackage, tables, SVG maps, run manifest).
-        .target(name: "SanseOutput", dependencies: ["SanseModel", "GeoKit", "CCrypto", "CSQLite"]),
+        .target(
+            name: "SanseOutput", dependencies: ["SanseModel", "GeoKit", "CCrypto", "CSQLite"],
+            // The web viewer's files are compiled in (Viewer/EmbeddedViewerAssets.swift, made by
+            // scripts/embed-viewer-assets.py), so the binary writes them from wherever it is.
+            exclude: ["Viewer/Assets", "Viewer/Vendor"]),
         // The run order (read → validate → analyse → classify → write), batch runs and diffs.
         .target(name: "Sanse", dependencies: ["SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput", "GeoKit"]),
 

@@ -99,10 +99,13 @@ struct InterruptionTests {
         #expect(Self.contents(out).contains("run.json"))
     }
 
+    /// Every file under `folder` (the viewer's under web/ too), by relative path.
     static func files(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(name)
+            guard try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory != true else { continue }
+            files[name] = try Data(contentsOf: url)
         }
         return files
     }

@@ -8,7 +8,9 @@ import SanseModel
 /// written one after another; the files are the same as when all are written in turn.
 package enum OutputWriter {
     /// Every product, in the order their files are listed.
-    static let products: [OutputProduct] = [WebGeoJSONFiles.product, TableFiles.product, MapFiles.product, GeoPackageExport.product]
+    static let products: [OutputProduct] = [
+        WebGeoJSONFiles.product, TableFiles.product, MapFiles.product, GeoPackageExport.product, ViewerFiles.product,
+    ]
 
     /// The files a run with this content writes (run.json aside), in run.json's order.
     package static func fileNames(_ content: OutputContent) -> [String] {

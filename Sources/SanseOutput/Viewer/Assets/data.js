@@ -9,6 +9,9 @@
 
   const pending = new Map();
   const received = new Map();
+  /** Every data script loaded, in order (for the benchmark's bytes: file:// loads leave no
+   * resource timing entries). */
+  viewer.loadedFiles = [];
 
   /** Called by each data script. */
   viewer.receive = function (name, payload) {
@@ -41,6 +44,7 @@
     // A script that ran without delivering its data (a truncated file) fails too.
     script.onload = () => {
       script.remove();
+      viewer.loadedFiles.push(path);
       fail();
     };
     document.head.appendChild(script);

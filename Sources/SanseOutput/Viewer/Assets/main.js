@@ -17,7 +17,7 @@
     selection: [],
     lists: {},
   });
-  viewer.stats = { drawn: {}, loaded: [] };
+  viewer.stats = { drawn: {} };
 
   function mark(name) {
     performance.mark(name);
@@ -135,7 +135,6 @@
       const set = app.parcels.get(t) || new viewer.FeatureSet(payload);
       viewer.forget('parcels:' + t);
       app.parcels.set(t, set);
-      viewer.stats.loaded.push(town.file);
       // The least recently used towns go first; Map keeps insertion order.
       for (const old of app.parcels.keys()) {
         if (app.parcels.size <= parcelsKept) break;
@@ -307,7 +306,6 @@
     county.forEach((layer, i) => {
       app.sets[layer.id] = new viewer.FeatureSet(payloads[i]);
       viewer.forget(layer.id);
-      viewer.stats.loaded.push(layer.file);
     });
     app.lists.blocks = app.sets.blocks.columns.id;
     manifest.layers.forEach(addRenderer);

@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Also write GeoJSON in this web CRS: gcj02 (高德/腾讯, approximate).")
     var webCrs: String?
 
+    @Flag(name: .long, help: "Also write tiles.mbtiles: vector tiles (MVT) for tile servers and county platforms.")
+    var tiles = false
+
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var workers: Int?
 
@@ -40,6 +43,7 @@ struct RunCommand: ParsableCommand {
         var request = RunRequest(
             inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs, joinOn: survey.joinOn,
             outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
+        request.vectorTiles = tiles
         request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.run(request) }
         keptUntilExit = report

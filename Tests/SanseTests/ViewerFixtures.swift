@@ -13,7 +13,7 @@ enum ViewerFixtures {
         .deletingLastPathComponent()
 
     /// The demo survey with its GCJ-02 copies, into a fresh folder (remove it with `discard`).
-    static func demo() throws -> (folder: URL, report: RunReport) {
+    static func demo(vectorTiles: Bool = false) throws -> (folder: URL, report: RunReport) {
         let demo = repository.appendingPathComponent("GeoData/demo")
         let file = { (name: String) in demo.appendingPathComponent(name).path }
         let config = try ConfigReader.load(path: file("sanse.yml"))
@@ -21,7 +21,8 @@ enum ViewerFixtures {
             parcels: InputSource(file("shapefile/parcels.shp")), controlLines: InputSource(file("shapefile/control_lines.shp")),
             towns: InputSource(file("shapefile/towns.shp")), attributes: InputSource(file("muju-evaluation.csv")))
         let out = try SurveyFixtures.folder().appendingPathComponent("demo")
-        let request = RunRequest(inputs: inputs, config: config, outputFolder: out.path, webCopies: [.gcj02], runName: "demo")
+        var request = RunRequest(inputs: inputs, config: config, outputFolder: out.path, webCopies: [.gcj02], runName: "demo")
+        request.vectorTiles = vectorTiles
         return (out, try Pipeline.run(request))
     }
 

@@ -85,7 +85,7 @@ struct ViewerTests {
         let listed = Set((manifest["outputs"] as! [[String: Any]]).map { $0["file"] as! String })
         let towns = ViewerTowns(survey: report.survey, analysis: report.analysis)
         for system in ["web/data", "web/data-gcj02"] {
-            for name in ["county.js", "blocks.js", "outlines.js", "control-lines.js", "towns.js"] {
+            for name in ["county.js", "blocks.js", "block-details.js", "outlines.js", "control-lines.js", "towns.js"] {
                 #expect(listed.contains("\(system)/\(name)"), "\(system)/\(name) in run.json")
             }
             #expect(towns.towns.indices.allSatisfy { listed.contains("\(system)/" + ViewerTowns.parcelsFile($0)) })
@@ -100,22 +100,29 @@ struct ViewerTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("web/leaflet/LICENSE").path))
     }
 
+    /// The object a data script hands to `sanseViewer.receive(name, …)`.
+    static func payload(_ file: URL, name: String) throws -> [String: Any] {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let prefix = "sanseViewer.receive(\"\(name)\",", suffix = ");\n"
+        #expect(text.hasPrefix(prefix) && text.hasSuffix(suffix))
+        let json = String(text.dropFirst(prefix.count).dropLast(suffix.count))
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
     @Test func theBlocksScriptCarriesEveryBlockAndItsFigures() throws {
         let (folder, report) = try OutputFixtures.run()
         defer { OutputFixtures.discard(folder) }
-        let text = try String(contentsOf: folder.appendingPathComponent("web/data/blocks.js"), encoding: .utf8)
-        let prefix = "sanseViewer.receive(\"blocks\",", suffix = ");\n"
-        #expect(text.hasPrefix(prefix) && text.hasSuffix(suffix))
-        let json = String(text.dropFirst(prefix.count).dropLast(suffix.count))
-        let payload = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let payload = try Self.payload(folder.appendingPathComponent("web/data/blocks.js"), name: "blocks")
         let blocks = report.analysis.blocks
         #expect(payload["count"] as? Int == blocks.count)
         let columns = try #require(payload["columns"] as? [String: [Any]])
         #expect(columns["id"] as? [String] == blocks.map(\.id))
         let mu = try #require(columns["land_mu"] as? [Double])
         #expect(zip(mu, blocks).allSatisfy { abs($0 - $1.landMu) <= 0.005 })
-        let reasons = try #require((payload["tables"] as? [String: [String]])?["reason"])
-        let reasonIndex = try #require(columns["reason"] as? [Int])
+        // The popups' other figures come after the first draw.
+        let details = try Self.payload(folder.appendingPathComponent("web/data/block-details.js"), name: "blocks:details")
+        let reasons = try #require((details["tables"] as? [String: [String]])?["reason"])
+        let reasonIndex = try #require((details["columns"] as? [String: [Any]])?["reason"] as? [Int])
         #expect(reasonIndex.map { reasons[$0] } == blocks.map(\.reasons))
         // The geometry: one ring count per block, then whole microdegrees.
         let values = Self.decode(Array((payload["geometry"] as! String).utf8))
@@ -129,5 +136,41 @@ struct ViewerTests {
             }
         }
         #expect(position == values.count && rings == payload["rings"] as? Int)
+    }
+}
+
+/// The optional base map: none by default, a tile URL from the config's `viewer.base_map`.
+@Suite("Viewer base map")
+struct ViewerBaseMapTests {
+    @Test func noBaseMapByDefaultAndOneFromTheConfig() throws {
+        #expect(Config.default.viewer.baseMapURL == nil)
+        let yaml = """
+            viewer:
+              base_map:
+                url: https://t{s}.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY
+                crs: wgs84
+                attribution: 天地图
+                subdomains: "01234567"
+            """
+        let config = try ConfigReader.parse(yaml)
+        #expect(config.viewer.baseMapURL?.hasSuffix("tk=KEY") == true)
+        #expect(config.viewer.baseMapSubdomains == "01234567" && config.viewer.baseMapAttribution == "天地图")
+        #expect(throws: ConfigError.self) { try ConfigReader.parse("viewer: {base_map: {url: https://example.org/tile.png}}") }
+        #expect(throws: ConfigError.self) { try ConfigReader.parse("viewer: {base_map: {crs: bd09}}") }
+
+        let survey = try SVGMapFixtures.threeColours()
+        let analysis = try Analyzer.run(survey, config: .default)
+        let content = OutputContent(
+            survey: survey, analysis: analysis, issues: [], config: config, webCopies: [], workers: 1, surveyDate: nil,
+            parcelsSourceName: "fixture")
+        let towns = ViewerTowns(survey: survey, analysis: analysis)
+        let builder = ViewerManifestBuilder(content: content, towns: towns, web: .wgs84, origin: MicrodegreePoint(x: 0, y: 0))
+        let manifest = try builder.build(blockExtent: nil, townExtents: towns.towns.map { _ in nil })
+        #expect(manifest.baseMap?.url == config.viewer.baseMapURL && manifest.baseMap?.crs == "wgs84")
+        let plain = ViewerManifestBuilder(
+            content: OutputContent(survey: survey, analysis: analysis, issues: [], config: .default, webCopies: [], workers: 1,
+                                   surveyDate: nil, parcelsSourceName: "fixture"),
+            towns: towns, web: .wgs84, origin: MicrodegreePoint(x: 0, y: 0))
+        #expect(try plain.build(blockExtent: nil, townExtents: towns.towns.map { _ in nil }).baseMap == nil)
     }
 }

@@ -40,11 +40,12 @@ public enum Pipeline {
     /// run.json on a thread of their own meanwhile.
     private static func write(_ report: inout RunReport, request: RunRequest, to folder: OutputFolder) throws -> [String] {
         let started = DispatchTime.now().uptimeNanoseconds
-        let content = OutputContent(
+        var content = OutputContent(
             survey: report.survey, analysis: report.analysis, issues: report.issues, config: request.config,
             webCopies: request.webCopies, workers: request.workers,
             surveyDate: request.config.surveyDate ?? newestInputMonth(request.inputs),
             parcelsSourceName: URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent)
+        content.vectorTiles = request.vectorTiles
         let inputPaths = Set(report.survey.layers.map(\.path) + request.inputs.paths)
         let digests = BackgroundJob {
             Dictionary(uniqueKeysWithValues: inputPaths.map { ($0, RunManifest.files(of: $0)) })

@@ -22,6 +22,7 @@ package enum RunFingerprint {
         encoder.outputFormatting = [.sortedKeys]
         text += String(decoding: (try? encoder.encode(ConfigSnapshot(request.config))) ?? Data(), as: UTF8.self)
         text += "\ncrs \(request.analysisCRS ?? "") source \(request.sourceCRS ?? "") join \(request.joinOn ?? "") web \(request.webCopies.map(\.rawValue))"
+        if request.vectorTiles { text += " tiles" }
         return SHA256.hex(of: Array(text.utf8))
     }
 

@@ -18,6 +18,8 @@ public struct RunRequest: Sendable {
     /// Extra GeoJSON copies in other lon/lat systems (`--web-crs gcj02`).
     public var webCopies: [WebCRS]
     public var workers: Int
+    /// Also write tiles.mbtiles, vector tiles for tile servers (`--tiles`).
+    public var vectorTiles = false
     public var runName: String
     /// Told the name of each stage as it starts (the CLI shows it on a terminal).
     public var progress: (@Sendable (String) -> Void)?

@@ -24,6 +24,7 @@ public struct Config: Sendable, Equatable {
     public var lineCheck = LineCheck()
     public var sizing = Sizing()
     public var checks = Checks()
+    public var viewer = Viewer()
     public var rules: [ClassificationRule] = []
 
     public init() {}

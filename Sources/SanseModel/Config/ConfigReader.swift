@@ -45,7 +45,7 @@ public enum ConfigReader {
         var config = base
         guard let root else { return config }
         let reader = NodeReader(source: source)
-        for (key, value) in try reader.mapping(root, keys: ["survey", "crs", "layers", "fields", "join", "contiguity", "line_check", "sizing", "checks", "rules"]) {
+        for (key, value) in try reader.mapping(root, keys: ["survey", "crs", "layers", "fields", "join", "contiguity", "line_check", "sizing", "checks", "viewer", "rules"]) {
             switch key {
             case "survey":
                 for (key, value) in try reader.mapping(value, keys: ["name", "date"]) {
@@ -97,6 +97,8 @@ public enum ConfigReader {
                     default: config.checks.farFromDataKilometres = number
                     }
                 }
+            case "viewer":
+                try readViewer(value, reader, &config.viewer)
             default:
                 config.rules = try readRules(value, reader)
             }

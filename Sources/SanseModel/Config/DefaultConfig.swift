@@ -59,6 +59,14 @@ checks:                       # 数据检查 / data checks
   far_max: 20                 # 容积率超出 0…far_max 视为异常 / FAR outside 0…far_max is reported
   far_from_data_km: 50        # 远离其余数据的要素(可能坐标系有误) / outliers (wrong CRS?)
 
+viewer:                       # 网页地图 index.html / the web viewer
+  base_map:                   # 底图: 默认无, 离线可用; 天地图、高德需联网和密钥 / none by default
+    url: null                 # 瓦片地址 tile URL with {z} {x} {y} ({s}), e.g. 天地图:
+                              # https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=密钥
+    crs: wgs84                # wgs84 (天地图, OSM) | gcj02 (高德/腾讯, 需 --web-crs gcj02)
+    attribution: ""           # 地图上显示的版权说明 / attribution shown on the map
+    subdomains: ""            # {s} 的取值, 如 01234567 / what {s} takes
+
 # 三色规则: 按顺序, 第一条满足的规则决定区块类别; 缺失的指标永不满足条件.
 # Three-colour rules: in order, the first rule that matches decides; a missing figure never matches.
 # category: retain (保留提升, 蓝) | renew (更新转型, 黄) | exit (腾挪退出, 红)

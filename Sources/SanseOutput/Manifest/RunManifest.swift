@@ -160,6 +160,8 @@ package struct ConfigSnapshot: Encodable {
     var sizing: [String: String]
     var checks: [String: Double]
     var rules: [String]
+    /// Only when a base map is set: a run without one records the config as before.
+    var viewer: [String: String]?
 
     package init(_ config: Config) {
         surveyName = config.surveyName
@@ -183,6 +185,11 @@ package struct ConfigSnapshot: Encodable {
         ]
         checks = ["overlap_min_m2": config.checks.overlapMinSquareMetres, "far_max": config.checks.farMax,
                   "far_from_data_km": config.checks.farFromDataKilometres]
+        if let url = config.viewer.baseMapURL {
+            viewer = ["base_map.url": url, "base_map.crs": config.viewer.baseMapCRS,
+                      "base_map.attribution": config.viewer.baseMapAttribution,
+                      "base_map.subdomains": config.viewer.baseMapSubdomains]
+        }
         rules = config.rules.map { rule in
             let conditions = rule.conditions.map { "\($0.metric.rawValue) \($0.op.rawValue) \($0.value)" }
             return conditions.isEmpty ? rule.category.rawValue : "\(rule.category.rawValue) if \(rule.mode.rawValue)(\(conditions.joined(separator: ", ")))"

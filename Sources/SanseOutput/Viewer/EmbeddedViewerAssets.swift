@@ -367,6 +367,20 @@ h2 {
   viewer.worldX = worldX;
   viewer.worldY = worldY;
 
+  // worldY of a latitude in whole microdegrees, linear between its values at every thousandth
+  // of a degree (filled in as needed): off by less than 1e-9 of the world, a thousandth of a
+  // pixel at zoom 18, for a few operations where sin and log take most of the decoding.
+  const yTable = new Float64Array(180001).fill(NaN);
+  function worldYOfMicrodegrees(latitude) {
+    const scaled = latitude / 1000 + 90000;
+    const i = Math.floor(scaled);
+    let a = yTable[i];
+    if (a !== a) a = yTable[i] = worldY((i - 90000) / 1000);
+    let b = yTable[i + 1];
+    if (b !== b) b = yTable[i + 1] = worldY((i + 1 - 90000) / 1000);
+    return a + (b - a) * (scaled - i);
+  }
+
   /** One layer's features: geometry in typed arrays, properties as columns. */
   class FeatureSet {
     constructor(payload) {
@@ -417,7 +431,7 @@ h2 {
             lon += signed();
             lat += signed();
             const x = worldX(lon / 1e6);
-            const y = worldY(lat / 1e6);
+            const y = worldYOfMicrodegrees(lat);
             xy[2 * point] = x;
             xy[2 * point + 1] = y;
             point++;
@@ -504,7 +518,11 @@ h2 {
  * Leaflet's own vector layers make an object per feature and per vertex; at a million parcels
  * (80 000 blocks) that alone takes seconds. A canvas layer here is a Leaflet renderer (so it
  * pans and zoom-animates as Leaflet's own do) whose drawing is one pass over the arrays, with
- * points closer than a pixel to the previous one skipped. */
+ * points closer than a pixel to the previous one skipped.
+ *
+ * Paths are filled and stroked a few features at a time: Chromium's canvas slows down with
+ * the length of the path being built (one path of 80 000 blocks took 40 s, batches of 16 take
+ * 0.1 s). Features never overlap within a layer, so the pixels are the same. */
 (function (viewer) {
   'use strict';
 
@@ -605,27 +623,46 @@ h2 {
   }
   viewer.trace = trace;
 
-  /** Fills features by category (blocks, outlines): one path per colour. Returns how many
-   * features were drawn. */
+  const batch = 16;
+
+  /** Traces the features `wanted` accepts, calling `paint` (which fills or strokes the
+   * current path) every `batch` features and at the end. Returns how many were traced. */
+  function traceInBatches(ctx, view, set, wanted, paint) {
+    let drawn = 0;
+    let inPath = 0;
+    ctx.beginPath();
+    for (let f = 0; f < set.count; f++) {
+      if (!wanted(f) || !intersects(set, f, view)) continue;
+      trace(ctx, set, f, view);
+      drawn++;
+      if (++inPath === batch) {
+        paint();
+        ctx.beginPath();
+        inPath = 0;
+      }
+    }
+    if (inPath) paint();
+    return drawn;
+  }
+  viewer.traceInBatches = traceInBatches;
+
+  /** Fills features by category (blocks, outlines), stroking them in the category's darker
+   * colour where the style has a stroke width. Returns how many features were drawn. */
   viewer.paintByCategory = function (ctx, view, set, categoryOf, categories, style, accept) {
     let drawn = 0;
+    ctx.lineWidth = style.strokeWidth || 1;
+    ctx.lineJoin = 'round';
     categories.forEach((category, c) => {
-      ctx.beginPath();
-      for (let f = 0; f < set.count; f++) {
-        if (categoryOf(f) !== c || (accept && !accept(f)) || !intersects(set, f, view)) continue;
-        trace(ctx, set, f, view);
-        drawn++;
-      }
-      ctx.globalAlpha = style.fillOpacity;
       ctx.fillStyle = category.fill;
-      ctx.fill('evenodd');
-      if (style.strokeWidth) {
-        ctx.globalAlpha = 1;
-        ctx.lineWidth = style.strokeWidth;
-        ctx.lineJoin = 'round';
-        ctx.strokeStyle = category.stroke;
-        ctx.stroke();
-      }
+      ctx.strokeStyle = category.stroke;
+      drawn += traceInBatches(ctx, view, set, (f) => categoryOf(f) === c && (!accept || accept(f)), () => {
+        ctx.globalAlpha = style.fillOpacity;
+        ctx.fill('evenodd');
+        if (style.strokeWidth) {
+          ctx.globalAlpha = 1;
+          ctx.stroke();
+        }
+      });
     });
     ctx.globalAlpha = 1;
     return drawn;
@@ -633,19 +670,12 @@ h2 {
 
   /** Strokes every feature's rings in one style (boundaries, parcels). */
   viewer.paintLines = function (ctx, view, set, style, accept) {
-    let drawn = 0;
-    ctx.beginPath();
-    for (let f = 0; f < set.count; f++) {
-      if ((accept && !accept(f)) || !intersects(set, f, view)) continue;
-      trace(ctx, set, f, view);
-      drawn++;
-    }
     ctx.globalAlpha = style.strokeOpacity || 1;
     ctx.strokeStyle = style.stroke;
     ctx.lineWidth = style.strokeWidth || 1;
     ctx.lineJoin = 'round';
     ctx.setLineDash(style.dash || []);
-    ctx.stroke();
+    const drawn = traceInBatches(ctx, view, set, (f) => !accept || accept(f), () => ctx.stroke());
     ctx.setLineDash([]);
     ctx.globalAlpha = 1;
     return drawn;
@@ -1111,6 +1141,7 @@ h2 {
     parcels: new Map(),
     selection: [],
     lists: {},
+    details: Promise.resolve(),
   });
   viewer.stats = { drawn: {} };
 
@@ -1185,13 +1216,15 @@ h2 {
   }
 
   function paintSelection(ctx, view) {
+    ctx.lineJoin = 'round';
     for (const [width, colour] of [[5, 'rgba(0, 184, 212, 0.85)'], [1.5, '#102027']]) {
-      ctx.beginPath();
-      for (const item of app.selection) viewer.trace(ctx, item.set, item.feature, view);
       ctx.lineWidth = width;
-      ctx.lineJoin = 'round';
       ctx.strokeStyle = colour;
-      ctx.stroke();
+      for (const item of app.selection) {
+        ctx.beginPath();
+        viewer.trace(ctx, item.set, item.feature, view);
+        ctx.stroke();
+      }
     }
   }
 
@@ -1268,8 +1301,13 @@ h2 {
     return popup;
   }
 
-  /** Block f's popup, at `latlng` or inside the block; `zoom` fits the map to it first. */
+  /** Block f's popup, at `latlng` or inside the block; `zoom` fits the map to it first. Waits
+   * for the blocks' details (loaded after the first draw) if they are not there yet. */
   app.openBlock = function (f, latlng, options) {
+    return app.details.then(() => openBlockNow(f, latlng, options));
+  };
+
+  function openBlockNow(f, latlng, options) {
     const blocks = app.sets.blocks;
     const category = app.manifest.categories[blocks.columns.category[f]];
     if (options && options.zoom) app.map.fitBounds(featureBounds(blocks, f), { maxZoom: 17, padding: [48, 48], animate: false });
@@ -1277,7 +1315,7 @@ h2 {
     const html = viewer.popupHTML('区块 Block ' + blocks.columns.id[f], category.fill, app.manifest.popups.blocks, blocks, f, app.lists);
     app.select([{ set: blocks, feature: f }]);
     return openPopup(at, html, options, {});
-  };
+  }
 
   /** Parcel f of town t's popup, with a button to its block's. */
   app.openParcel = function (t, f, latlng, options) {
@@ -1379,6 +1417,16 @@ h2 {
     return map;
   }
 
+  /** More columns for a layer's features (the blocks' popups), merged into its set. */
+  function loadDetails(layer, set) {
+    if (!layer.details) return Promise.resolve();
+    return viewer.load(app.root + layer.details, layer.id + ':details').then((payload) => {
+      Object.assign(set.columns, payload.columns);
+      Object.assign(set.tables, payload.tables);
+      viewer.forget(layer.id + ':details');
+    });
+  }
+
   async function start() {
     let manifest = await viewer.load(app.root + 'county.js', 'county');
     const system = chooseSystem(manifest);
@@ -1388,6 +1436,7 @@ h2 {
       manifest = await viewer.load(app.root + 'county.js', 'county');
     }
     app.manifest = manifest;
+    mark('sanse-manifest');
     manifest.layers.forEach((layer) => (app.visible[layer.id] = layer.visible));
     app.lists = {
       towns: manifest.towns.map((town) => town.name),
@@ -1398,11 +1447,13 @@ h2 {
     app.map = makeMap(manifest);
     const county = manifest.layers.filter((layer) => layer.file);
     const payloads = await Promise.all(county.map((layer) => viewer.load(app.root + layer.file, layer.id)));
+    mark('sanse-county-loaded');
     county.forEach((layer, i) => {
       app.sets[layer.id] = new viewer.FeatureSet(payloads[i]);
       viewer.forget(layer.id);
     });
     app.lists.blocks = app.sets.blocks.columns.id;
+    mark('sanse-county-decoded');
     manifest.layers.forEach(addRenderer);
     app.renderers.selection = viewer.canvasLayer(paintSelection, { pane: 'sanse-selection', padding: 0.1 });
     app.map.createPane('sanse-selection').style.zIndex = '460';
@@ -1411,6 +1462,7 @@ h2 {
     mark('sanse-county-drawn');
     requestAnimationFrame(() => mark('sanse-county-frame'));
     viewer.panel.status('');
+    app.details = loadDetails(app.layer('blocks'), app.sets.blocks);
     loadParcelsInView();
   }
 

@@ -14,7 +14,7 @@ struct ViewerDataFiles {
     static func folder(_ web: WebCRS) -> String { web == .wgs84 ? "web/data" : "web/data-\(web.rawValue)" }
 
     static let manifestFile = "county.js"
-    static let countyLayerFiles = ["blocks.js", "outlines.js", "control-lines.js", "towns.js"]
+    static let countyLayerFiles = ["blocks.js", "block-details.js", "outlines.js", "control-lines.js", "towns.js"]
 
     static func fileNames(_ web: WebCRS, towns: ViewerTowns) -> [String] {
         ([manifestFile] + countyLayerFiles + towns.towns.indices.map(ViewerTowns.parcelsFile)).map { folder(web) + "/" + $0 }
@@ -29,6 +29,7 @@ struct ViewerDataFiles {
         try FileManager.default.createDirectory(atPath: folder.path(base + "/parcels"), withIntermediateDirectories: true)
         let blocks = try blocksScript()
         try ViewerFile.write(blocks.bytes, to: folder.path(base + "/blocks.js"))
+        try ViewerFile.write(try blockDetailsScript().bytes, to: folder.path(base + "/block-details.js"))
         try ViewerFile.write(try outlinesScript().bytes, to: folder.path(base + "/outlines.js"))
         try ViewerFile.write(try controlLinesScript().bytes, to: folder.path(base + "/control-lines.js"))
         try ViewerFile.write(try townBoundariesScript().bytes, to: folder.path(base + "/towns.js"))
@@ -38,9 +39,25 @@ struct ViewerDataFiles {
         try ViewerFile.write(try county.script(), to: folder.path(base + "/" + Self.manifestFile))
     }
 
+    /// What the county view draws and counts: ids, towns, colours, 亩.
     private func blocksScript() throws -> ViewerLayerScript.Script {
         let blocks = content.analysis.blocks
         let townOfBlock = towns.townOfBlock
+        typealias Column = ViewerLayerScript.Column
+        let columns: [Column] = [
+            .text("id") { blocks[$0].id },
+            .index("town") { townOfBlock[$0] },
+            .index("category") { ViewerStyle.categoryIndex(blocks[$0].category) },
+            .number("land_mu", decimals: 2) { blocks[$0].landMu },
+        ]
+        return try ViewerLayerScript.make(
+            name: "blocks", count: blocks.count, columns: columns, projection: projection, workers: content.workers
+        ) { blocks[$0].land }
+    }
+
+    /// The rest of the blocks' popups, in block order, without geometry.
+    private func blockDetailsScript() throws -> ViewerLayerScript.Script {
+        let blocks = content.analysis.blocks
         var reasons: [String] = []
         var reasonIndex: [String: Int] = [:]
         let reasonOfBlock = blocks.map { block in
@@ -51,10 +68,6 @@ struct ViewerDataFiles {
         }
         typealias Column = ViewerLayerScript.Column
         let columns: [Column] = [
-            .text("id") { blocks[$0].id },
-            .index("town") { townOfBlock[$0] },
-            .index("category") { ViewerStyle.categoryIndex(blocks[$0].category) },
-            .number("land_mu", decimals: 2) { blocks[$0].landMu },
             .number("inside_share", decimals: 4) { blocks[$0].insideShare },
             .index("line_status") { ViewerStyle.lineStatusIndex(blocks[$0].lineStatus) },
             .index("reason") { reasonOfBlock[$0] },
@@ -66,9 +79,9 @@ struct ViewerDataFiles {
             .flag("renovation_candidate") { blocks[$0].renovationCandidate },
         ]
         return try ViewerLayerScript.make(
-            name: "blocks", count: blocks.count, columns: columns, tables: [("reason", reasons)], projection: projection,
-            workers: content.workers
-        ) { blocks[$0].land }
+            name: "blocks:details", count: blocks.count, columns: columns, tables: [("reason", reasons)],
+            projection: projection, workers: content.workers
+        ) { _ in nil }
     }
 
     /// In block order: the page takes their colours and popups from the blocks.

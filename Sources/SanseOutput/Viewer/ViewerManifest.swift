@@ -52,6 +52,9 @@ struct ViewerManifest: Encodable {
         /// Draw each feature's `name` column at its middle.
         var labels: Bool?
         var clickable: Bool
+        /// A script of more columns for the popups, loaded after the first draw (the county
+        /// view needs only the ids, towns, colours and 亩).
+        var details: String? = nil
     }
 
     /// One popup row: the column, its label, and how to show the value. Formats: `text`,

@@ -27,8 +27,15 @@ struct ViewerManifestBuilder {
                     blocks: town.blocks, extent: townExtents[position].flatMap(Self.integers))
             },
             layers: ViewerStyle.layers, popups: ["blocks": ViewerStyle.blockPopup, "parcels": ViewerStyle.parcelPopup],
-            searchFile: ViewerSearchIndex.file, baseMap: nil,
+            searchFile: ViewerSearchIndex.file, baseMap: baseMap,
             parcelCount: content.survey.parcels.count, blockCount: content.analysis.blocks.count)
+    }
+
+    private var baseMap: ViewerManifest.BaseMap? {
+        let viewer = content.config.viewer
+        return viewer.baseMapURL.map {
+            .init(url: $0, crs: viewer.baseMapCRS, attribution: viewer.baseMapAttribution, subdomains: viewer.baseMapSubdomains)
+        }
     }
 
     private static func integers(_ box: Envelope?) -> [Int]? {

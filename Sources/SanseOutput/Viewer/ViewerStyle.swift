@@ -46,7 +46,7 @@ enum ViewerStyle {
               visible: true, fillOpacity: MapStyle.outlineOpacity, strokeWidth: MapStyle.outlineStrokeWidth,
               featuresOf: "blocks", clickable: true),
         .init(id: "blocks", name: "区块", english: "Blocks", kind: "categoryFill", file: "blocks.js", visible: true,
-              fillOpacity: MapStyle.landOpacity, clickable: true),
+              fillOpacity: MapStyle.landOpacity, clickable: true, details: "block-details.js"),
         .init(id: "parcels", name: "宗地", english: "Parcels", kind: "parcels", visible: true,
               stroke: MapStyle.parcelColour, strokeWidth: 0.6, strokeOpacity: 0.75, minZoom: parcelMinZoom, clickable: true),
         .init(id: "control-lines", name: "工业控制线", english: "Industrial control line", kind: "line",

@@ -16,6 +16,8 @@ public struct OutputContent: Sendable {
     public var surveyDate: String?
     /// The parcels input as the maps' source note names it.
     public var parcelsSourceName: String
+    /// Whether to write tiles.mbtiles (`--tiles`).
+    public var vectorTiles = false
 
     public init(
         survey: Survey, analysis: AnalysisResult, issues: [SurveyIssue], config: Config, webCopies: [WebCRS],

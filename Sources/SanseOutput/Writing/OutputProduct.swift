@@ -12,4 +12,6 @@ struct OutputProduct: Sendable {
     /// The files it writes for this content, in the order run.json lists them.
     let files: @Sendable (OutputContent) -> [String]
     let write: @Sendable (OutputContent, OutputFolder) throws -> Void
+    /// Whether this run asked for it (tiles only with `--tiles`).
+    var isWanted: @Sendable (OutputContent) -> Bool = { _ in true }
 }

@@ -10,16 +10,18 @@ package enum OutputWriter {
     /// Every product, in the order their files are listed.
     static let products: [OutputProduct] = [
         WebGeoJSONFiles.product, TableFiles.product, MapFiles.product, GeoPackageExport.product, ViewerFiles.product,
+        VectorTilesFile.product,
     ]
 
     /// The files a run with this content writes (run.json aside), in run.json's order.
     package static func fileNames(_ content: OutputContent) -> [String] {
-        products.flatMap { $0.files(content) }
+        products.filter { $0.isWanted(content) }.flatMap { $0.files(content) }
     }
 
     /// Writes every product; their stage times go to `timings`. Returns `fileNames(content)`.
     package static func write(_ content: OutputContent, to folder: OutputFolder, timings: inout StageTimings) throws -> [String] {
         SharedEnvelopes.cache(survey: content.survey, analysis: content.analysis)
+        let products = products.filter { $0.isWanted(content) }
         let beside = products.filter(\.ownThread).map { product in
             (product, BackgroundJob { try product.write(content, folder) })
         }

@@ -75,6 +75,20 @@
   viewer.worldX = worldX;
   viewer.worldY = worldY;
 
+  // worldY of a latitude in whole microdegrees, linear between its values at every thousandth
+  // of a degree (filled in as needed): off by less than 1e-9 of the world, a thousandth of a
+  // pixel at zoom 18, for a few operations where sin and log take most of the decoding.
+  const yTable = new Float64Array(180001).fill(NaN);
+  function worldYOfMicrodegrees(latitude) {
+    const scaled = latitude / 1000 + 90000;
+    const i = Math.floor(scaled);
+    let a = yTable[i];
+    if (a !== a) a = yTable[i] = worldY((i - 90000) / 1000);
+    let b = yTable[i + 1];
+    if (b !== b) b = yTable[i + 1] = worldY((i + 1 - 90000) / 1000);
+    return a + (b - a) * (scaled - i);
+  }
+
   /** One layer's features: geometry in typed arrays, properties as columns. */
   class FeatureSet {
     constructor(payload) {
@@ -125,7 +139,7 @@
             lon += signed();
             lat += signed();
             const x = worldX(lon / 1e6);
-            const y = worldY(lat / 1e6);
+            const y = worldYOfMicrodegrees(lat);
             xy[2 * point] = x;
             xy[2 * point + 1] = y;
             point++;

@@ -16,6 +16,7 @@
     parcels: new Map(),
     selection: [],
     lists: {},
+    details: Promise.resolve(),
   });
   viewer.stats = { drawn: {} };
 
@@ -90,13 +91,15 @@
   }
 
   function paintSelection(ctx, view) {
+    ctx.lineJoin = 'round';
     for (const [width, colour] of [[5, 'rgba(0, 184, 212, 0.85)'], [1.5, '#102027']]) {
-      ctx.beginPath();
-      for (const item of app.selection) viewer.trace(ctx, item.set, item.feature, view);
       ctx.lineWidth = width;
-      ctx.lineJoin = 'round';
       ctx.strokeStyle = colour;
-      ctx.stroke();
+      for (const item of app.selection) {
+        ctx.beginPath();
+        viewer.trace(ctx, item.set, item.feature, view);
+        ctx.stroke();
+      }
     }
   }
 
@@ -173,8 +176,13 @@
     return popup;
   }
 
-  /** Block f's popup, at `latlng` or inside the block; `zoom` fits the map to it first. */
+  /** Block f's popup, at `latlng` or inside the block; `zoom` fits the map to it first. Waits
+   * for the blocks' details (loaded after the first draw) if they are not there yet. */
   app.openBlock = function (f, latlng, options) {
+    return app.details.then(() => openBlockNow(f, latlng, options));
+  };
+
+  function openBlockNow(f, latlng, options) {
     const blocks = app.sets.blocks;
     const category = app.manifest.categories[blocks.columns.category[f]];
     if (options && options.zoom) app.map.fitBounds(featureBounds(blocks, f), { maxZoom: 17, padding: [48, 48], animate: false });
@@ -182,7 +190,7 @@
     const html = viewer.popupHTML('区块 Block ' + blocks.columns.id[f], category.fill, app.manifest.popups.blocks, blocks, f, app.lists);
     app.select([{ set: blocks, feature: f }]);
     return openPopup(at, html, options, {});
-  };
+  }
 
   /** Parcel f of town t's popup, with a button to its block's. */
   app.openParcel = function (t, f, latlng, options) {
@@ -284,6 +292,16 @@
     return map;
   }
 
+  /** More columns for a layer's features (the blocks' popups), merged into its set. */
+  function loadDetails(layer, set) {
+    if (!layer.details) return Promise.resolve();
+    return viewer.load(app.root + layer.details, layer.id + ':details').then((payload) => {
+      Object.assign(set.columns, payload.columns);
+      Object.assign(set.tables, payload.tables);
+      viewer.forget(layer.id + ':details');
+    });
+  }
+
   async function start() {
     let manifest = await viewer.load(app.root + 'county.js', 'county');
     const system = chooseSystem(manifest);
@@ -293,6 +311,7 @@
       manifest = await viewer.load(app.root + 'county.js', 'county');
     }
     app.manifest = manifest;
+    mark('sanse-manifest');
     manifest.layers.forEach((layer) => (app.visible[layer.id] = layer.visible));
     app.lists = {
       towns: manifest.towns.map((town) => town.name),
@@ -303,11 +322,13 @@
     app.map = makeMap(manifest);
     const county = manifest.layers.filter((layer) => layer.file);
     const payloads = await Promise.all(county.map((layer) => viewer.load(app.root + layer.file, layer.id)));
+    mark('sanse-county-loaded');
     county.forEach((layer, i) => {
       app.sets[layer.id] = new viewer.FeatureSet(payloads[i]);
       viewer.forget(layer.id);
     });
     app.lists.blocks = app.sets.blocks.columns.id;
+    mark('sanse-county-decoded');
     manifest.layers.forEach(addRenderer);
     app.renderers.selection = viewer.canvasLayer(paintSelection, { pane: 'sanse-selection', padding: 0.1 });
     app.map.createPane('sanse-selection').style.zIndex = '460';
@@ -316,6 +337,7 @@
     mark('sanse-county-drawn');
     requestAnimationFrame(() => mark('sanse-county-frame'));
     viewer.panel.status('');
+    app.details = loadDetails(app.layer('blocks'), app.sets.blocks);
     loadParcelsInView();
   }
 

@@ -9,8 +9,8 @@ timed from navigation start to the county layers drawn (the viewer's `sanse-coun
 mark: the first animation frame after blocks, outlines, control line and towns are painted);
 then the town with the most parcels is picked in the town filter and timed from the pick to
 its parcels drawn (`sanse-town-picked` → `sanse-town-frame`). Also the bytes the browser
-loaded for the county view (index.html and every script and style sheet it loaded, from the
-files' sizes on disk) and for the town. Prints a Markdown table; --json writes the figures.
+loaded for the county view (index.html and every script and style sheet it loaded before
+the county was drawn, from the files' sizes on disk) and for the town. Prints a Markdown table; --json writes the figures.
 
 Standard library only; Chromium is driven over the DevTools protocol on a pipe
 (--remote-debugging-pipe: commands on its fd 3, replies on fd 4, NUL-terminated JSON).
@@ -151,7 +151,7 @@ def measure(folder):
         browser.evaluate("sanseViewer.ready")
         browser.wait_for("sanseViewer.stats['sanse-county-frame']")
         county_ms = browser.evaluate("sanseViewer.stats['sanse-county-frame']")
-        county_bytes = page_bytes(folder, browser.evaluate("sanseViewer.loadedFiles"))
+        county_bytes = page_bytes(folder, browser.evaluate("sanseViewer.stats.countyFiles"))
         drawn = browser.evaluate("sanseViewer.stats.drawn.blocks")
         town, name, parcels, script = browser.evaluate(
             "(() => { const towns = sanseViewer.app.manifest.towns; let best = 0;"

@@ -31,12 +31,14 @@ struct DemoCommand: ParsableCommand {
             return try Pipeline.run(request)
         }
         printReport(report)
+        log(String(format: "demo finished in %.1f s", Date().timeIntervalSince(started)))
         if let folder = report.outputFolder,
            let summary = try? String(contentsOfFile: folder + "/summary.md", encoding: .utf8) {
             print(summary)
             print("三色 map: \(folder)/map.svg · web GeoJSON: \(folder)/blocks.geojson · GIS: \(folder)/sanse.gpkg")
+            // Last, so it is what a planner sees: open it by double-clicking, no server needed.
+            print("网页地图 web map: \(folder)/index.html")
         }
-        log(String(format: "demo finished in %.1f s", Date().timeIntervalSince(started)))
         // The demo data has deliberate defects; reporting them is the point, not a failure.
     }
 

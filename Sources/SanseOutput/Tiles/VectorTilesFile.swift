@@ -14,11 +14,13 @@ enum VectorTilesFile {
         isWanted: { $0.vectorTiles })
 
     /// Each layer's zooms: the county from zoom 8 (towns from 6, for orientation), parcels
-    /// from street level (14, a parcel some 10–50 pixels across). Beyond 16 a client
-    /// over-zooms the level-16 tiles (their 4096 units give ~2 cm at 30° N).
+    /// at street level (14, a parcel some 5–30 pixels across). Beyond 14 a client over-zooms
+    /// the level-14 tiles, as with tippecanoe's default: their 4096 units are ~0.5 m at 30° N,
+    /// a pixel at zoom 18. Each deeper level would take GDAL four times the tiles (16 took
+    /// 3 minutes at 100 000 parcels, the town polygons alone filling tens of thousands).
     static let zooms: [(layer: String, range: ClosedRange<Int>)] = [
-        ("towns", 6...16), ("control_lines", 8...16), ("zones", 8...16), ("outlines", 10...16), ("blocks", 8...16),
-        ("parcels", 14...16),
+        ("towns", 6...14), ("control_lines", 8...14), ("zones", 8...14), ("outlines", 10...14), ("blocks", 8...14),
+        ("parcels", 14...14),
     ]
 
     static func write(_ content: OutputContent, to path: String) throws {

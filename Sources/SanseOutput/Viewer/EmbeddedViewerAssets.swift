@@ -1460,6 +1460,7 @@ h2 {
     app.renderers.selection.addTo(app.map);
     viewer.panel.update();
     mark('sanse-county-drawn');
+    viewer.stats.countyFiles = viewer.loadedFiles.slice();
     requestAnimationFrame(() => mark('sanse-county-frame'));
     viewer.panel.status('');
     app.details = loadDetails(app.layer('blocks'), app.sets.blocks);

@@ -19,6 +19,7 @@
     const waiting = pending.get(name);
     if (waiting) {
       pending.delete(name);
+      viewer.loadedFiles.push(waiting.path);
       waiting.resolve(payload);
     }
   };
@@ -27,7 +28,7 @@
   viewer.load = function (path, name) {
     if (received.has(name)) return Promise.resolve(received.get(name));
     if (pending.has(name)) return pending.get(name).promise;
-    const waiting = {};
+    const waiting = { path: path };
     waiting.promise = new Promise((resolve, reject) => {
       waiting.resolve = resolve;
       waiting.reject = reject;
@@ -44,7 +45,6 @@
     // A script that ran without delivering its data (a truncated file) fails too.
     script.onload = () => {
       script.remove();
-      viewer.loadedFiles.push(path);
       fail();
     };
     document.head.appendChild(script);

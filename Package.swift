@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "Sanse", targets: ["Sanse"]),
         .executable(name: "sanse", targets: ["SanseCLI"]),
         // For Fuzz/, the libFuzzer package, which depends on this one by path.
-        .library(name: "SanseFuzzing", targets: ["SanseFuzzing"]),
+        .library(name: "SanseFuzzing", targets: ["SanseFuzzing", "TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -58,13 +58,15 @@ let package = Package(
 
         // Fuzzing harnesses over the public loading entry points and a seeded mutation engine;
         // the test suite runs a short campaign, Fuzz/ runs them under libFuzzer.
-        .target(name: "SanseFuzzing", dependencies: ["Sanse", "GeoKit"]),
+        .target(name: "SanseFuzzing", dependencies: ["Sanse", "GeoKit", "TestSupport"]),
+        // The one seeded random generator of the tests and the fuzzing campaigns.
+        .target(name: "TestSupport"),
 
-        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
-        .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit"]),
-        .testTarget(name: "SanseFuzzingTests", dependencies: ["SanseFuzzing"]),
+        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit", "TestSupport"]),
+        .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit", "TestSupport"]),
+        .testTarget(name: "SanseFuzzingTests", dependencies: ["SanseFuzzing", "TestSupport"]),
         // Runs the built `sanse` executable end to end.
-        .testTarget(name: "SanseCLITests", dependencies: ["SanseCLI", "Sanse", "GeoKit"]),
+        .testTarget(name: "SanseCLITests", dependencies: ["SanseCLI", "Sanse", "GeoKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import GeoKit
 
 /// The fast GeoJSON reader against GDAL: whenever it reads a file, the result must be GDAL's
@@ -312,17 +313,11 @@ struct GeoJSONReaderTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so failures can be replayed.
-struct SeededRandom {
-    private var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The shared SplitMix64, so failures can be replayed; `pick` chooses by the remainder.
+typealias SeededRandom = SplitMix64
+
+extension SplitMix64 {
+    init(_ seed: UInt64) { self.init(seed: seed) }
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }
 
@@ -413,5 +408,3 @@ enum RandomGeoJSON {
         }
     }
 }
-
-extension SeededRandom: RandomNumberGenerator {}

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import GeoKit
 
 @Suite("Interpolated PROJ transforms for web output")

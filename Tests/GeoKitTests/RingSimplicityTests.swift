@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import GeoKit
 
 @Suite("Clean polygons recognised without GEOS, and only when GEOS agrees")

@@ -1,4 +1,5 @@
 @testable import SanseFuzzing
+import TestSupport
 import XCTest
 
 final class MutatorTests: XCTestCase {
@@ -8,7 +9,7 @@ final class MutatorTests: XCTestCase {
     func testSameSeedSameInputs() {
         let mutator = Mutator(grammar: .geoJSON)
         func inputs(_ seed: UInt64) -> [[UInt8]] {
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             return (0..<200).map { _ in mutator.mutate(self.seed, corpus: [self.seed], random: &random) }
         }
         XCTAssertEqual(inputs(7), inputs(7))
@@ -18,7 +19,7 @@ final class MutatorTests: XCTestCase {
 
     func testInputsStayWithinTheLengthLimit() {
         let mutator = Mutator(grammar: .yaml, maxLength: 4096)
-        var random = SeededRandom(seed: 1)
+        var random = SplitMix64(seed: 1)
         var input = Array("rules: [a]".utf8)
         for _ in 0..<2000 {
             input = mutator.mutate(input, corpus: [], random: &random)

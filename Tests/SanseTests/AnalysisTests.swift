@@ -1,6 +1,7 @@
 import Foundation
 import GeoKit
 import Testing
+import TestSupport
 @testable import Sanse
 
 @Suite("Analysis")
@@ -298,7 +299,7 @@ struct AnalysisTests {
 
     @Test func parallelResultsEqualSerialResults() throws {
         // 900 lots in 30 clusters with jittered gaps, some straddling the control line.
-        var generator = SVGMapFixtures.Random(state: 7)
+        var generator = SplitMix64(seed: 7)
         var lots: [P] = []
         for cluster in 0..<30 {
             let cx = Double(cluster % 6) * 1500, cy = Double(cluster / 6) * 1500

@@ -1,17 +1,14 @@
 import Testing
+import TestSupport
 @testable import Sanse
 
 @Suite("Selection of a rank without sorting")
 struct SelectionTests {
     @Test func everyRankIsTheSortedValueWithRepeatsAndExtremes() {
-        var state: UInt64 = 99
-        func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
+        var random = SplitMix64(seed: 99)
         for size in [1, 2, 3, 10, 101, 1000] {
             // Few distinct values (many repeats), negative and huge ones among them.
-            let values = (0..<size).map { _ in [-1e300, -5, 0, 0, 3.25, 7, 1e300][Int(next() % 7)] + Double(next() % 3) }
+            let values = (0..<size).map { _ in [-1e300, -5, 0, 0, 3.25, 7, 1e300][Int(random.next() % 7)] + Double(random.next() % 3) }
             let sorted = values.sorted()
             for rank in 0..<size { #expect(SurveyChecks.smallest(rank, of: values) == sorted[rank], "size \(size) rank \(rank)") }
         }

@@ -8,8 +8,6 @@ import FoundationXML
 
 @Suite("SVG map")
 struct SVGMapTests {
-    static let environment = ProcessInfo.processInfo.environment
-
     /// Parses the SVG as XML and collects every element with its attributes and text.
     final class Collector: NSObject, XMLParserDelegate {
         struct Element {
@@ -257,7 +255,9 @@ struct SVGMapTests {
     // MARK: Rendered
 
     /// Whether raster tests run: with rsvg-convert, or under CI (where its absence fails).
-    static var canRasterize: Bool { Rasterizer.rsvgConvert != nil || environment["CI"] != nil }
+    static var canRasterize: Bool {
+        Rasterizer.rsvgConvert != nil || ProcessInfo.processInfo.environment["CI"] != nil
+    }
 
     @Test(.enabled(if: canRasterize, "rsvg-convert (librsvg2-bin) is not installed"))
     func renderedColoursMatchTheBlockAreas() throws {
@@ -303,63 +303,5 @@ struct SVGMapTests {
         let control = MapStyle.controlColour.dropFirst()
         let rgb = Int(control, radix: 16)!
         #expect(image.count(((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255), tolerance: 30) > 100)
-    }
-
-    // MARK: Looking at it (not run by default)
-
-    /// `SANSE_MAP_EXAMPLE=1 swift test --filter SVG`: renders the synthetic county to
-    /// /tmp/sanse-map.svg and .png, and one town to /tmp/sanse-map-town.png.
-    @Test(.enabled(if: environment["SANSE_MAP_EXAMPLE"] != nil))
-    func renderTheExampleMap() throws {
-        let survey = try SVGMapFixtures.county(zones: 70)
-        let analysis = try analysed(survey)
-        let options = SVGMapOptions(
-            title: "示例县老旧工业区块“三色”图", subtitle: "2026年11月 · 工业用地调查（合成示例数据）",
-            crsNote: "坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", sourceNote: "数据来源：工业用地调查（合成）；sanse 0.1 生成")
-        let svg = try SVGMap.render(survey: survey, analysis: analysis, options: options)
-        try svg.write(toFile: "/tmp/sanse-map.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(svg, to: "/tmp/sanse-map.png")
-        var town = options
-        town.town = Self.busiestTown(analysis)
-        town.title = "\(town.town ?? "")老旧工业区块“三色”图"
-        let townSVG = try SVGMap.render(survey: survey, analysis: analysis, options: town)
-        try townSVG.write(toFile: "/tmp/sanse-map-town.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(townSVG, to: "/tmp/sanse-map-town.png")
-    }
-
-    /// `SANSE_DEMO_SURVEY=GeoData/demo/cixi-survey.gpkg swift test --filter SVG`: the bundled demo.
-    @Test(.enabled(if: environment["SANSE_DEMO_SURVEY"] != nil))
-    func renderTheDemoSurvey() throws {
-        let path = Self.environment["SANSE_DEMO_SURVEY"]!
-        let inputs = SurveyInputs(
-            parcels: InputSource(path, layer: "parcels"), controlLines: InputSource(path, layer: "control_lines"),
-            towns: InputSource(path, layer: "towns"))
-        let survey = try SurveyLoader.load(inputs, config: .default).survey
-        let analysis = try Analyzer.run(survey, config: .default)
-        let options = SVGMapOptions(
-            title: "慈溪市老旧工业区块“三色”图", subtitle: "2026年11月 · 工业用地调查（合成示例数据）",
-            crsNote: "坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", sourceNote: "数据来源：工业用地调查（合成示例）；sanse 0.1 生成")
-        let svg = try SVGMap.render(survey: survey, analysis: analysis, options: options)
-        try svg.write(toFile: "/tmp/sanse-demo-map.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(svg, to: "/tmp/sanse-demo-map.png")
-        var town = options
-        town.town = Self.environment["SANSE_DEMO_TOWN"] ?? Self.busiestTown(analysis)
-        town.title = "\(town.town ?? "")老旧工业区块“三色”图"
-        let townSVG = try SVGMap.render(survey: survey, analysis: analysis, options: town)
-        try townSVG.write(toFile: "/tmp/sanse-demo-town.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(townSVG, to: "/tmp/sanse-demo-town.png")
-    }
-
-    /// `SANSE_SVG_BENCH=100000 swift test -c release --filter SVG`: times a large render.
-    @Test(.enabled(if: environment["SANSE_SVG_BENCH"] != nil))
-    func timeALargeRender() throws {
-        let parcels = Int(Self.environment["SANSE_SVG_BENCH"]!) ?? 100_000
-        let survey = try SVGMapFixtures.county(zones: parcels / 80, townColumns: 8, townRows: 6)
-        let analysis = try Analyzer.run(survey, config: .default)
-        let start = Date()
-        let svg = try SVGMap.render(survey: survey, analysis: analysis, options: SVGMapOptions())
-        let seconds = Date().timeIntervalSince(start)
-        try svg.write(toFile: "/tmp/sanse-bench-map.svg", atomically: true, encoding: .utf8)
-        print("SVG bench: \(survey.parcels.count) parcels, \(analysis.blocks.count) blocks, \(String(format: "%.2f", seconds)) s, \(svg.utf8.count / 1024) KiB")
     }
 }

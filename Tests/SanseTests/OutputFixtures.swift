@@ -11,7 +11,7 @@ enum OutputFixtures {
     /// Without `base` the output goes into a fresh folder of its own: tests look for staging
     /// leftovers next to it, and a shared /tmp holds other tests' runs in progress.
     static func run(webCopies: [WebCRS] = [], workers: Int = 2, into base: URL? = nil) throws -> (folder: URL, report: RunReport) {
-        let (inputFolder, inputs) = try SurveyLoaderTests.geoJSONSurvey()
+        let (inputFolder, inputs) = try SurveyFixtures.geoJSONSurvey()
         defer { try? FileManager.default.removeItem(at: inputFolder) }
         let parent = try base ?? SurveyFixtures.folder()
         let out = parent.appendingPathComponent("sanse-out-\(UUID().uuidString)")

@@ -6,7 +6,7 @@ import Testing
 @Suite("Output folder", .serialized)
 struct OutputFolderTests {
     @Test func outputNextToTheInputsIsRefusedAndNothingIsWritten() throws {
-        let (inputFolder, inputs) = try SurveyLoaderTests.geoJSONSurvey()
+        let (inputFolder, inputs) = try SurveyFixtures.geoJSONSurvey()
         defer { try? FileManager.default.removeItem(at: inputFolder) }
         let before = try FileManager.default.contentsOfDirectory(atPath: inputFolder.path).sorted()
         #expect(throws: OutputError.self) {

@@ -46,5 +46,4 @@ struct OutputWriterTests {
             #expect(a == b, "\(name) differs between runs")
         }
     }
-
 }

@@ -3,7 +3,7 @@ import TestSupport
 @testable import Sanse
 
 @Suite("Selection of a rank without sorting")
-struct SelectionTests {
+struct SurveyChecksTests {
     @Test func everyRankIsTheSortedValueWithRepeatsAndExtremes() {
         var random = SplitMix64(seed: 99)
         for size in [1, 2, 3, 10, 101, 1000] {

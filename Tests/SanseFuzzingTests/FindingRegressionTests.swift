@@ -5,7 +5,7 @@ import SanseFuzzing
 import Testing
 
 /// One test per fuzzing finding, on the input that found it (Fuzz/regressions/<target>/),
-/// checking the fixed behaviour. `LoadingFuzzTests` also replays every file there.
+/// checking the fixed behaviour. `LoadingHarnessTests` also replays every file there.
 @Suite("Fuzzing findings")
 struct FindingRegressionTests {
     private func outcome(_ target: FuzzTarget, _ name: String, fullRun: Bool = false) throws -> HarnessOutcome {

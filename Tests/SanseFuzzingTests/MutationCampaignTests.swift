@@ -4,9 +4,9 @@ import Testing
 
 /// A short, seeded mutation campaign per loading entry point, run by `swift test` and again
 /// under AddressSanitizer by `make test-asan`. Longer runs:
-/// `SANSE_FUZZ_ITERATIONS=100000 swift test --filter LoadingFuzzTests`; libFuzzer: scripts/fuzz.sh.
+/// `SANSE_FUZZ_ITERATIONS=100000 swift test --filter MutationCampaignTests`; libFuzzer: scripts/fuzz.sh.
 @Suite("Fuzzing the loading entry points")
-struct LoadingFuzzTests {
+struct MutationCampaignTests {
     @Test func parcelsGeoJSON() throws { try runCampaign(.parcels, iterations: 300) }
     @Test func controlLinesGeoJSON() throws { try runCampaign(.controlLines, iterations: 200) }
     @Test func townsGeoJSON() throws { try runCampaign(.towns, iterations: 150) }
@@ -16,34 +16,6 @@ struct LoadingFuzzTests {
     @Test func batchManifestYAML() throws { try runCampaign(.batchManifest, iterations: 400) }
     /// A survey that loads must also analyse and write: fewer iterations, each a whole run.
     @Test func parcelsThroughFullRun() throws { try runCampaign(.parcels, iterations: 40, fullRun: true) }
-
-    /// Every seed and every past finding loads or is refused with a message.
-    @Test func corpusAndRegressionsReplay() throws {
-        var replayed = 0
-        for target in FuzzTarget.allCases {
-            let harness = try LoadingHarness(target: target)
-            for (name, bytes) in FuzzCorpus.seeds(target) + FuzzCorpus.regressions(target) {
-                #expect(throws: Never.self, "\(target.rawValue)/\(name)") { try harness.run(bytes) }
-                replayed += 1
-            }
-        }
-        #expect(replayed > FuzzTarget.allCases.count)
-    }
-
-    @Test func seedsAreLoadable() throws {
-        for target in FuzzTarget.allCases {
-            let harness = try LoadingHarness(target: target)
-            for (name, bytes) in [("fixture", target.fixtureSeed)] + FuzzCorpus.seeds(target) {
-                guard case .accepted = try harness.run(bytes) else {
-                    Issue.record("""
-                        seed \(target.rawValue)/\(name) is not a loadable input; \
-                        mutations of it would mostly test the first check
-                        """)
-                    continue
-                }
-            }
-        }
-    }
 
     private func runCampaign(_ target: FuzzTarget, iterations defaultIterations: Int, fullRun: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment

@@ -23,7 +23,9 @@ struct RunCommandTests {
     }
 
     @Test func outputIntoTheInputFolderIsRefused() throws {
-        let outcome = try CommandLineFixtures.sanse(["run"] + CommandLineFixtures.demoArguments + ["--out", CommandLineFixtures.demo.appendingPathComponent("shapefile").path])
+        let inputFolder = CommandLineFixtures.demo.appendingPathComponent("shapefile").path
+        let outcome = try CommandLineFixtures.sanse(
+            ["run"] + CommandLineFixtures.demoArguments + ["--out", inputFolder])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("must not be an input's folder"))
     }

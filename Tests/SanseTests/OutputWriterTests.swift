@@ -11,7 +11,9 @@ struct OutputWriterTests {
         defer { OutputFixtures.discard(folder) }
         let others = ["summary.csv", "summary.md", "issues.csv", "run.json", "sanse.gpkg", "blocks.csv", "parcels.csv",
                       "map.svg", "map-坎墩街道.svg", "map-周巷镇.svg"]
-        let webCopies = OutputFixtures.geoJSONFiles.map { $0.replacingOccurrences(of: ".geojson", with: ".gcj02.geojson") }
+        let webCopies = OutputFixtures.geoJSONFiles.map {
+            $0.replacingOccurrences(of: ".geojson", with: ".gcj02.geojson")
+        }
         for name in OutputFixtures.geoJSONFiles + others + webCopies {
             let size = (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             #expect(size > 100, "\(name) has \(size) bytes")

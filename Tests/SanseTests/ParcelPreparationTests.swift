@@ -8,12 +8,14 @@ import Testing
 @Suite("Parcel preparation")
 struct ParcelPreparationTests {
     @Test func issuesDoNotDependOnTheNumberOfWorkers() throws {
-        let rows = SurveyFixtures.rows(count: 1300, duplicates: [10: 5, 130: 5, 900: 901], bowTies: [20, 200, 1299], missing: [0, 640])
+        let rows = SurveyFixtures.rows(count: 1300, duplicates: [10: 5, 130: 5, 900: 901], bowTies: [20, 200, 1299],
+                                       missing: [0, 640])
         let (folder, inputs) = try SurveyFixtures.geoJSONSurvey(rows)
         defer { try? FileManager.default.removeItem(at: folder) }
         let reference = try SurveyFixtures.summary(SurveyLoader.load(inputs, config: .default, workers: 1))
         for workers in [2, 3, 5] {
-            #expect(try SurveyFixtures.summary(SurveyLoader.load(inputs, config: .default, workers: workers)) == reference, "\(workers) workers")
+            let loaded = try SurveyLoader.load(inputs, config: .default, workers: workers)
+            #expect(try SurveyFixtures.summary(loaded) == reference, "\(workers) workers")
         }
     }
 
@@ -64,7 +66,8 @@ struct ParcelPreparationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let parcels = folder.appendingPathComponent("parcels.shp").path
         let control = folder.appendingPathComponent("control.gpkg").path
-        try SurveyFixtures.writeParcels(SurveyFixtures.rows(count: 5000), to: parcels, driver: "ESRI Shapefile", crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"])
+        try SurveyFixtures.writeParcels(SurveyFixtures.rows(count: 5000), to: parcels, driver: "ESRI Shapefile",
+                                        crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"])
         try SurveyFixtures.writeControlLines(to: control, driver: "GPKG", crs: "EPSG:4549")
         // The shapes end two thirds of the way; the index still lists them all.
         let shapes = folder.appendingPathComponent("parcels.shp")

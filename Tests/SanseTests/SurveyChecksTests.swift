@@ -8,7 +8,9 @@ struct SurveyChecksTests {
         var random = SplitMix64(seed: 99)
         for size in [1, 2, 3, 10, 101, 1000] {
             // Few distinct values (many repeats), negative and huge ones among them.
-            let values = (0..<size).map { _ in [-1e300, -5, 0, 0, 3.25, 7, 1e300][Int(random.next() % 7)] + Double(random.next() % 3) }
+            let values = (0..<size).map { _ in
+                [-1e300, -5, 0, 0, 3.25, 7, 1e300][Int(random.next() % 7)] + Double(random.next() % 3)
+            }
             let sorted = values.sorted()
             for rank in 0..<size { #expect(SurveyChecks.smallest(rank, of: values) == sorted[rank], "size \(size) rank \(rank)") }
         }

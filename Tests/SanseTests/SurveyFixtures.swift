@@ -136,8 +136,8 @@ enum SurveyFixtures {
             }
             if missing.contains(index) { wkt = nil }
             let id = "Z-\(String(format: "%04d", duplicates[index] ?? index))"
-            return ParcelRow(id: id, wkt: wkt, grade: ["A", "b", "C类", "", "Ｄ"][index % 5], far: ["1.2", " 2 ", "/", ""][index % 4],
-                             town: index % 3 == 0 ? "周巷镇" : "坎墩街道")
+            let grade = ["A", "b", "C类", "", "Ｄ"][index % 5], far = ["1.2", " 2 ", "/", ""][index % 4]
+            return ParcelRow(id: id, wkt: wkt, grade: grade, far: far, town: index % 3 == 0 ? "周巷镇" : "坎墩街道")
         }
     }
 

@@ -32,7 +32,7 @@ final class FindingRegressionTests: XCTestCase {
         guard case .rejected(let message) = try outcome(.config, "huge-gap.yml", fullRun: true) else {
             return XCTFail("a 1e300 m gap must be refused")
         }
-        XCTAssertTrue(message.hasSuffix("sanse.yml:1: must be at most 10000.0"), message)
+        XCTAssertTrue(message.hasSuffix("sanse.yml:1: contiguity.gap_m: must be at most 10000.0"), message)
         XCTAssertEqual(try ConfigReader.parse("contiguity: {gap_m: 10000}").contiguity.gapMetres, 10_000)
     }
 }

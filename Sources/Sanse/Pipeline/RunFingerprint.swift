@@ -20,7 +20,7 @@ package enum RunFingerprint {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        text += String(decoding: (try? encoder.encode(ConfigSnapshot(request.config))) ?? Data(), as: UTF8.self)
+        text += String(decoding: (try? encoder.encode(ConfigManifest(request.config))) ?? Data(), as: UTF8.self)
         text += "\ncrs \(request.analysisCRS ?? "") source \(request.sourceCRS ?? "") join \(request.joinOn ?? "") web \(request.webCopies.map(\.rawValue))"
         return SHA256.hex(of: Array(text.utf8))
     }

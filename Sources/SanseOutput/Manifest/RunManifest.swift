@@ -64,7 +64,7 @@ package struct RunManifest: Encodable {
     /// See `RunFingerprint`: equal fingerprints mean equal outputs.
     var fingerprint: String
     var inputs: [Input]
-    var config: ConfigSnapshot
+    var config: ConfigManifest
     var analysisCRS: CRS
     var webCopies: [WebCopy]
     var counts: Counts
@@ -85,7 +85,7 @@ package struct RunManifest: Encodable {
             Input(role: $0.role, path: $0.path, layer: $0.layer, driver: $0.driver, sourceCRS: $0.sourceCRS,
                   featuresRead: $0.featuresRead, featuresKept: $0.featuresKept, files: inputFiles($0.path))
         }
-        config = ConfigSnapshot(content.config)
+        config = ConfigManifest(content.config)
         analysisCRS = CRS(definition: survey.analysisCRS.definition, name: survey.analysisCRS.name, reason: survey.analysisCRS.reason)
         webCopies = content.webSystems.map { web in
             web == .wgs84
@@ -143,49 +143,6 @@ package struct RunManifest: Encodable {
         return paths.map { file in
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             return InputFile(path: file, sha256: SHA256.hex(ofFile: file), bytes: size)
-        }
-    }
-}
-
-/// The effective config as written to run.json.
-package struct ConfigSnapshot: Encodable {
-    var surveyName: String
-    var surveyDate: String?
-    var analysisCRS: String?
-    var sourceCRS: String?
-    var fields: [String: [String]]
-    var join: [String: String?]
-    var gapM: Double
-    var lineCheck: [String: Double]
-    var sizing: [String: String]
-    var checks: [String: Double]
-    var rules: [String]
-
-    package init(_ config: Config) {
-        surveyName = config.surveyName
-        surveyDate = config.surveyDate
-        analysisCRS = config.analysisCRS
-        sourceCRS = config.sourceCRS
-        fields = [
-            "parcel_id": config.fields.parcelID, "town": config.fields.town, "enterprise": config.fields.enterprise,
-            "grade": config.fields.grade, "tax_per_mu": config.fields.taxPerMu, "far": config.fields.far,
-            "floor_area": config.fields.floorArea, "town_name": config.fields.townName, "town_size_class": config.fields.townSizeClass,
-        ]
-        join = ["parcel_field": config.join.parcelField, "table_field": config.join.tableField]
-        gapM = config.contiguity.gapMetres
-        lineCheck = ["inside_min_share": config.lineCheck.insideMinShare, "outside_max_share": config.lineCheck.outsideMaxShare]
-        sizing = [
-            "cluster_min_ha": "\(config.sizing.clusterMinHectares)",
-            "renovation_min_mu.large": "\(config.sizing.renovationMinMuLarge)",
-            "renovation_min_mu.small": "\(config.sizing.renovationMinMuSmall)",
-            "default_town_class": config.sizing.defaultTownClass.rawValue,
-            "town_classes": config.sizing.townClasses.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ";"),
-        ]
-        checks = ["overlap_min_m2": config.checks.overlapMinSquareMetres, "far_max": config.checks.farMax,
-                  "far_from_data_km": config.checks.farFromDataKilometres]
-        rules = config.rules.map { rule in
-            let conditions = rule.conditions.map { "\($0.metric.rawValue) \($0.op.rawValue) \($0.value)" }
-            return conditions.isEmpty ? rule.category.rawValue : "\(rule.category.rawValue) if \(rule.mode.rawValue)(\(conditions.joined(separator: ", ")))"
         }
     }
 }

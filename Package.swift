@@ -37,7 +37,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
 
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
-        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL", "CCrypto"]),
 
         // The pipeline: survey loading, analysis, rules and outputs.
         .target(name: "Sanse", dependencies: ["GeoKit", "CCrypto", "CSQLite", .product(name: "Yams", package: "Yams")]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoKit
 import Logging
 import Sanse
 
@@ -45,9 +46,11 @@ let logger: Logger = {
     return Logger(label: "sanse")
 }()
 
+/// Every line in its public form (`DatasetName`): a message may quote an input's name, a
+/// library's error may quote a connection string.
 func log(_ message: String) {
     Progress.clear()
-    logger.info("\(message)")
+    logger.info("\(DatasetName.publicForm(message))")
 }
 
 /// Writes the message alone on a line: planners read these, not log parsers.
@@ -74,7 +77,7 @@ enum Progress {
 
     static func show(_ stage: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K… \(stage)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K… \(DatasetName.publicForm(stage))".utf8))
     }
 
     static func clear() {

@@ -10,7 +10,9 @@ enum MapFiles {
     static func write(survey: Survey, analysis: AnalysisResult, request: RunRequest, folder: OutputFolder) throws -> [String] {
         let date = request.config.surveyDate ?? inputDate(request.inputs)
         let subtitle = [request.config.surveyName, date].compactMap { $0 }.joined(separator: " · ")
-        let source = "数据来源：\(URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent) 等；sanse \(SanseVersion.current) 生成"
+        let parcels = DatasetName.publicForm(request.inputs.parcels.path)
+        let sourceFile = URL(fileURLWithPath: parcels).lastPathComponent
+        let source = "数据来源：\(sourceFile) 等；sanse \(SanseVersion.current) 生成"
         var written: [String] = []
         let county = SVGMapOptions(subtitle: subtitle, sourceNote: source, widthPixels: countyWidth)
         try SVGMap.write(to: folder.path("map.svg"), survey: survey, analysis: analysis, options: county)

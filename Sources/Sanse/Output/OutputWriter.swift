@@ -107,8 +107,9 @@ enum OutputWriter {
             runName: request.runName,
             fingerprint: RunFingerprint.of(request, files: files),
             inputs: survey.layers.map {
-                RunManifest.Input(role: $0.role, path: $0.path, layer: $0.layer, driver: $0.driver, sourceCRS: $0.sourceCRS,
-                                  featuresRead: $0.featuresRead, featuresKept: $0.featuresKept, files: files($0.path))
+                RunManifest.Input(role: $0.role, path: DatasetName.publicForm($0.path), layer: $0.layer,
+                                  driver: $0.driver, sourceCRS: $0.sourceCRS, featuresRead: $0.featuresRead,
+                                  featuresKept: $0.featuresKept, files: files($0.path))
             },
             config: ConfigSnapshot(request.config),
             analysisCRS: .init(definition: survey.analysisCRS.definition, name: survey.analysisCRS.name, reason: survey.analysisCRS.reason),

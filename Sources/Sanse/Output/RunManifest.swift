@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 
 /// run.json: what made this output — tool version, inputs with SHA-256, the effective config,
 /// the analysis CRS and why, counts, and time per stage.
@@ -16,6 +17,7 @@ struct RunManifest: Encodable {
 
     struct Input: Encodable {
         var role: String
+        /// The public form of the input's name (`DatasetName`): no password.
         var path: String
         var layer: String
         var driver: String

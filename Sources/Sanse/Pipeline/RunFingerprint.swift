@@ -1,8 +1,10 @@
 import Foundation
+import GeoKit
 
 /// A digest of everything that decides a run's outputs: tool version, every input file's
 /// content, the effective config and the options. Equal fingerprints mean a re-run would
-/// write the same files, so `sanse batch` skips it.
+/// write the same files, so `sanse batch` skips it. An input is named by its public form
+/// (`DatasetName`): no password reaches run.json this way.
 enum RunFingerprint {
     /// - Parameter files: an input's files with their digests; the run passes the ones it
     ///   hashed for run.json, so each input is read once.
@@ -11,7 +13,7 @@ enum RunFingerprint {
         let inputs = [("parcels", request.inputs.parcels), ("control_lines", request.inputs.controlLines)]
             + [("towns", request.inputs.towns), ("attributes", request.inputs.attributes)].compactMap { role, source in source.map { (role, $0) } }
         for (role, source) in inputs {
-            text += "\(role) \(source.path) \(source.layer ?? "")\n"
+            text += "\(role) \(DatasetName.publicForm(source.path)) \(source.layer ?? "")\n"
             for file in files(source.path) { text += "  \(file.sha256 ?? "unreadable")\n" }
         }
         let encoder = JSONEncoder()

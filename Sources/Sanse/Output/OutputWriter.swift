@@ -105,11 +105,13 @@ enum OutputWriter {
         written.append("run.json")
         let manifest = RunManifest(
             runName: request.runName,
-            fingerprint: RunFingerprint.of(request, files: files),
+            fingerprint: RunFingerprint.of(request, files: files, rows: { _, role in
+                survey.layers.first { $0.role == role }?.rowsSHA256
+            }),
             inputs: survey.layers.map {
                 RunManifest.Input(role: $0.role, path: DatasetName.publicForm($0.path), layer: $0.layer,
                                   driver: $0.driver, sourceCRS: $0.sourceCRS, featuresRead: $0.featuresRead,
-                                  featuresKept: $0.featuresKept, files: files($0.path))
+                                  featuresKept: $0.featuresKept, files: files($0.path), rowsSHA256: $0.rowsSHA256)
             },
             config: ConfigSnapshot(request.config),
             analysisCRS: .init(definition: survey.analysisCRS.definition, name: survey.analysisCRS.name, reason: survey.analysisCRS.reason),

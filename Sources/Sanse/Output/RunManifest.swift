@@ -25,6 +25,8 @@ struct RunManifest: Encodable {
         var featuresRead: Int
         var featuresKept: Int
         var files: [InputFile]
+        /// For an input that is not a local file: the SHA-256 of the rows read.
+        var rowsSHA256: String? = nil
     }
 
     struct CRS: Encodable {
@@ -80,9 +82,10 @@ struct RunManifest: Encodable {
         return try encoder.encode(self)
     }
 
-    /// Every file an input consists of (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), hashed.
+    /// Every file an input consists of (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), hashed;
+    /// none for a database, a URL or a `/vsi…` path, whose rows are hashed as they are read.
     static func files(of path: String) -> [InputFile] {
-        guard !path.hasPrefix("PG:") else { return [] }
+        guard DatasetName.isLocalFile(path) else { return [] }
         let url = URL(fileURLWithPath: path)
         var paths = [path]
         if url.pathExtension.lowercased() == "shp" {

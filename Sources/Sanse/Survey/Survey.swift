@@ -100,6 +100,9 @@ public struct LoadedLayer: Sendable, Equatable {
     public var sourceCRS: String
     public var featuresRead: Int
     public var featuresKept: Int
+    /// For an input that is not a local file (a database table, a URL): the SHA-256 of the
+    /// rows read, which stands for its content in run.json and the run's fingerprint.
+    public var rowsSHA256: String? = nil
 }
 
 /// The survey after loading: mapped, normalised, repaired and projected.

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import GeoKit
 
 /// The digest that stands for a database table's content: the rows, not how they were chunked.
 @Suite("Feature digest")
 struct FeatureDigestTests {
-    static let fields = [FieldDefinition(name: "宗地编号", type: .string),
-                         FieldDefinition(name: "亩均税收", type: .real)]
+    static let fields = [
+        FieldDefinition(name: "宗地编号", type: .string),
+        FieldDefinition(name: "亩均税收", type: .real),
+    ]
 
     static func chunk(_ rows: [(fid: Int64, wkb: [UInt8], values: [FieldValue])]) -> FeatureChunk {
         var builder = FeatureChunkBuilder(columnCount: fields.count)
@@ -23,8 +26,10 @@ struct FeatureDigestTests {
         (3, [1, 3, 0, 0, 0, 7], [.string(""), .real(-0.0)]),
     ]
 
-    static func digest(_ chunks: [FeatureChunk], layer: String = "parcels",
-                       fields: [FieldDefinition] = fields) -> String {
+    static func digest(
+        _ chunks: [FeatureChunk], layer: String = "parcels",
+        fields: [FieldDefinition] = fields
+    ) -> String {
         let digest = FeatureDigest(layerName: layer, fields: fields)
         for chunk in chunks { digest.add(chunk) }
         return digest.finish()

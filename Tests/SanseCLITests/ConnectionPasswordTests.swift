@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Sanse
 
 /// A database password given in a connection string reaches no output file, no log line and
@@ -44,9 +45,11 @@ struct ConnectionPasswordTests {
         let connection = "PG:host=127.0.0.1 port=1 dbname=survey user=postgres"
         for secret in [Self.password, "'Secr3t Pass=word'"] {
             let out = folder.appendingPathComponent("out")
-            let outcome = try CommandLineTests.sanse(["run", "--parcels", "\(connection) password=\(secret)",
-                                                      "--control-lines", "\(connection) password=\(secret)",
-                                                      "--out", out.path])
+            let outcome = try CommandLineTests.sanse([
+                "run", "--parcels", "\(connection) password=\(secret)",
+                "--control-lines", "\(connection) password=\(secret)",
+                "--out", out.path,
+            ])
             #expect(outcome.status == 2)
             let named = "sanse: \(connection) password=***: cannot open parcels input: "
             #expect(outcome.stderr.hasPrefix(named), "\(outcome.stderr)")

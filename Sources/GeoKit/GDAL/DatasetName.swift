@@ -79,8 +79,10 @@ public enum DatasetName {
     static func isSecretKey(_ key: String) -> Bool {
         let key = key.lowercased()
         let names: Set = ["pwd", "pass", "passwd", "key", "sig", "sas", "apikey", "api_key", "accountkey"]
-        let parts = ["password", "secret", "token", "passphrase", "userpwd", "signature", "authorization",
-                     "private_key", "bearer", "http_headers"]
+        let parts = [
+            "password", "secret", "token", "passphrase", "userpwd", "signature", "authorization",
+            "private_key", "bearer", "http_headers",
+        ]
         return names.contains(key) || parts.contains { key.contains($0) }
             || key.hasSuffix("access_key") || key.hasSuffix("accesskey") || key.hasSuffix("_sas")
     }
@@ -198,7 +200,8 @@ private struct SecretScan {
             while keyEnd < bytes.count, !isWhitespace(bytes[keyEnd]), bytes[keyEnd] != UInt8(ascii: "=") { keyEnd += 1 }
             // KEY=VALUE is a key-value setting, found as such.
             guard keyEnd < bytes.count, bytes[keyEnd] != UInt8(ascii: "="),
-                  DatasetName.isSecretKey(String(decoding: bytes[keyStart..<keyEnd], as: UTF8.self)) else { continue }
+                DatasetName.isSecretKey(String(decoding: bytes[keyStart..<keyEnd], as: UTF8.self))
+            else { continue }
             var valueStart = keyEnd
             while valueStart < bytes.count, isBlank(bytes[valueStart]) { valueStart += 1 }
             _ = record(valueAt: valueStart, syntax: .spaceSeparated)
@@ -215,7 +218,8 @@ private struct SecretScan {
                 end += 1
             }
             guard let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")),
-                  let colon = bytes[start..<at].firstIndex(of: UInt8(ascii: ":")) else { continue }
+                let colon = bytes[start..<at].firstIndex(of: UInt8(ascii: ":"))
+            else { continue }
             add(colon + 1..<at, secret: bytes[colon + 1..<at])
         }
     }
@@ -226,8 +230,7 @@ private struct SecretScan {
         for prefix in Self.slashPasswordPrefixes {
             for start in occurrences(of: prefix, caseInsensitive: true) where isWordStart(start) {
                 var slash = start + prefix.count
-                while slash < bytes.count, !isWhitespace(bytes[slash]), !isQuote(bytes[slash]),
-                      !"/@,:;=".utf8.contains(bytes[slash]) { slash += 1 }
+                while slash < bytes.count, isUserNameByte(bytes[slash]) { slash += 1 }
                 guard slash < bytes.count, bytes[slash] == UInt8(ascii: "/") else { continue }
                 let passwordStart = slash + 1
                 var stop = passwordStart
@@ -354,6 +357,12 @@ private struct SecretScan {
 
     private func isKeyByte(_ byte: UInt8) -> Bool {
         isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    /// A byte of the `user` in `user/password@`: anything else ends it, and only `/` makes
+    /// what follows a password.
+    private func isUserNameByte(_ byte: UInt8) -> Bool {
+        !isWhitespace(byte) && !isQuote(byte) && !"/@,:;=".utf8.contains(byte)
     }
 
     private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

@@ -11,8 +11,8 @@ extension SurveyLoader {
     ///   local file (its files are hashed instead).
     public static func rowsSHA256(of input: InputSource, role: String) -> String? {
         guard let role = LayerRole(rawValue: role),
-              case .gdal(let layer)? = try? LayerReader.open(input, role: role, configuredCRS: nil, needsCRS: false),
-              (try? layer.readChunks { _ in }) != nil
+            case .gdal(let layer)? = try? LayerReader.open(input, role: role, configuredCRS: nil, needsCRS: false),
+            (try? layer.readChunks { _ in }) != nil
         else { return nil }
         return layer.rowDigest?.finish()
     }

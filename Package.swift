@@ -37,7 +37,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
 
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
-        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL", "CCrypto"]),
 
         // sanse's own targets, one per stage; a target imports only targets listed above it:
         // SanseModel ← {SanseSurvey, SanseAnalysis, SanseOutput} ← Sanse (pipeline) ← SanseCLI.

@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 import SanseModel
 
 /// run.json: what made this output — tool version, inputs with SHA-256, the effective config,
@@ -17,6 +18,7 @@ package struct RunManifest: Encodable {
 
     struct Input: Encodable {
         var role: String
+        /// The public form of the input's name (`DatasetName`): no password.
         var path: String
         var layer: String
         var driver: String
@@ -24,6 +26,8 @@ package struct RunManifest: Encodable {
         var featuresRead: Int
         var featuresKept: Int
         var files: [InputFile]
+        /// For an input that is not a local file: the SHA-256 of the rows read.
+        var rowsSHA256: String? = nil
     }
 
     struct CRS: Encodable {
@@ -75,15 +79,16 @@ package struct RunManifest: Encodable {
     /// The manifest of a finished run. `inputFiles` gives an input's files with their digests;
     /// `outputs` are the files written into `folder`, run.json aside.
     package init(
-        runName: String, fingerprint: String, content: OutputContent, inputFiles: (String) -> [InputFile],
+        runName: String, content: OutputContent, fingerprint: String, inputFiles: (String) -> [InputFile],
         outputs: [String], folder: OutputFolder, timings: StageTimings
     ) {
         let survey = content.survey, blocks = content.analysis.blocks
         self.runName = runName
         self.fingerprint = fingerprint
         inputs = survey.layers.map {
-            Input(role: $0.role, path: $0.path, layer: $0.layer, driver: $0.driver, sourceCRS: $0.sourceCRS,
-                  featuresRead: $0.featuresRead, featuresKept: $0.featuresKept, files: inputFiles($0.path))
+            Input(role: $0.role, path: DatasetName.publicForm($0.path), layer: $0.layer, driver: $0.driver,
+                  sourceCRS: $0.sourceCRS, featuresRead: $0.featuresRead, featuresKept: $0.featuresKept,
+                  files: inputFiles($0.path), rowsSHA256: $0.rowsSHA256)
         }
         config = ConfigManifest(content.config)
         analysisCRS = CRS(definition: survey.analysisCRS.definition, name: survey.analysisCRS.name, reason: survey.analysisCRS.reason)
@@ -126,9 +131,10 @@ package struct RunManifest: Encodable {
         return try encoder.encode(self)
     }
 
-    /// Every file an input consists of (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), hashed.
+    /// Every file an input consists of (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), hashed;
+    /// none for a database, a URL or a `/vsi…` path, whose rows are hashed as they are read.
     package static func files(of path: String) -> [InputFile] {
-        guard !path.hasPrefix("PG:") else { return [] }
+        guard DatasetName.isLocalFile(path) else { return [] }
         let url = URL(fileURLWithPath: path)
         var paths = [path]
         if url.pathExtension.lowercased() == "shp" {

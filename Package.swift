@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GeoKit", targets: ["GeoKit"]),
-        .library(name: "Sanse", targets: ["Sanse"]),
+        .library(name: "Sanse", targets: ["Sanse", "SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput"]),
         .executable(name: "sanse", targets: ["SanseCLI"]),
         // For Fuzz/, the libFuzzer package, which depends on this one by path.
         .library(name: "SanseFuzzing", targets: ["SanseFuzzing", "TestSupport"]),
@@ -37,17 +37,29 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
 
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
-        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL", "CCrypto"]),
 
-        // The pipeline: survey loading, analysis, rules and outputs.
-        .target(name: "Sanse", dependencies: ["GeoKit", "CCrypto", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        // sanse's own targets, one per stage; a target imports only targets listed above it:
+        // SanseModel ← {SanseSurvey, SanseAnalysis, SanseOutput} ← Sanse (pipeline) ← SanseCLI.
+        // Loading, analysis and writing share only the model; only the pipeline runs them in order.
+        // The vocabulary every stage shares: config and rules, survey, parcels, blocks, issues,
+        // stage timings. Data and its reading from YAML; no loading, analysis or writing.
+        .target(name: "SanseModel", dependencies: ["GeoKit", .product(name: "Yams", package: "Yams")]),
+        // read → validate: the input layers into a projected, repaired `Survey`.
+        .target(name: "SanseSurvey", dependencies: ["SanseModel", "GeoKit"]),
+        // analyse → classify: contiguity, blocks, control-line shares, rules, ids, town table.
+        .target(name: "SanseAnalysis", dependencies: ["SanseModel", "GeoKit"]),
+        // write: one folder per format (GeoJSON, GeoPackage, tables, SVG maps, run manifest).
+        .target(name: "SanseOutput", dependencies: ["SanseModel", "GeoKit", "CCrypto", "CSQLite"]),
+        // The run order (read → validate → analyse → classify → write), batch runs and diffs.
+        .target(name: "Sanse", dependencies: ["SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput", "GeoKit"]),
 
         // The `sanse` command; named apart from the library so the folders differ on
         // case-insensitive file systems.
         .executableTarget(
             name: "SanseCLI",
             dependencies: [
-                "Sanse",
+                "Sanse", "SanseModel", "SanseOutput", "GeoKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -58,15 +70,20 @@ let package = Package(
 
         // Fuzzing harnesses over the public loading entry points and a seeded mutation engine;
         // the test suite runs a short campaign, Fuzz/ runs them under libFuzzer.
-        .target(name: "SanseFuzzing", dependencies: ["Sanse", "GeoKit", "TestSupport"]),
+        .target(name: "SanseFuzzing", dependencies: ["Sanse", "SanseModel", "SanseSurvey", "GeoKit", "TestSupport"]),
         // The one seeded random generator of the tests and the fuzzing campaigns.
         .target(name: "TestSupport"),
 
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit", "TestSupport"]),
-        .testTarget(name: "SanseTests", dependencies: ["Sanse", "GeoKit", "TestSupport"]),
-        .testTarget(name: "SanseFuzzingTests", dependencies: ["SanseFuzzing", "TestSupport"]),
+        .testTarget(
+            name: "SanseTests",
+            dependencies: ["Sanse", "SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput", "GeoKit", "TestSupport"]),
+        .testTarget(
+            name: "SanseFuzzingTests", dependencies: ["SanseFuzzing", "Sanse", "SanseModel", "SanseSurvey", "TestSupport"]),
         // Runs the built `sanse` executable end to end.
-        .testTarget(name: "SanseCLITests", dependencies: ["SanseCLI", "Sanse", "GeoKit", "TestSupport"]),
+        .testTarget(
+            name: "SanseCLITests",
+            dependencies: ["SanseCLI", "Sanse", "SanseModel", "SanseOutput", "GeoKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

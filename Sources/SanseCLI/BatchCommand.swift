@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GeoKit
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse batch MANIFEST.yml`: many runs, carrying on past failures.
 struct BatchCommand: ParsableCommand {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GeoKit
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse check`: load, validate and analyse; the issues report, no maps.
 struct CheckCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse config --default`: the commented default configuration.
 struct ConfigCommand: ParsableCommand {
@@ -12,6 +14,6 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         guard `default` else { throw ValidationError("use sanse config --default") }
-        print(DefaultConfig.yaml)
+        print(DefaultConfig.yaml, terminator: "")
     }
 }

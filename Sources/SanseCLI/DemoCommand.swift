@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GeoKit
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse demo`: the full run on the bundled synthetic 慈溪 survey.
 struct DemoCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse diff OLD NEW`: what changed between two survey vintages.
 struct DiffCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import Foundation
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// Ctrl-C (SIGINT), SIGTERM and a closed terminal (SIGHUP) end a run without leaving half an
 /// output folder. The signals are blocked in every thread and taken by one watcher thread with

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GeoKit
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// `sanse run`: the full run, every output.
 struct RunCommand: ParsableCommand {
@@ -34,7 +36,9 @@ struct RunCommand: ParsableCommand {
             }
             copies.append(parsed)
         }
-        let name = URL(fileURLWithPath: survey.parcels).deletingPathExtension().lastPathComponent
+        // Named after the parcels' public name: the folder's name is shown and goes into run.json.
+        let parcels = URL(fileURLWithPath: DatasetName.publicForm(survey.parcels))
+        let name = parcels.deletingPathExtension().lastPathComponent
         var request = RunRequest(
             inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs, joinOn: survey.joinOn,
             outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
@@ -66,7 +70,8 @@ func printReport(_ report: RunReport) {
     let survey = report.survey, analysis = report.analysis
     log("analysis CRS: \(survey.analysisCRS.definition) (\(survey.analysisCRS.name)) — \(survey.analysisCRS.reason)")
     for layer in survey.layers {
-        log("\(layer.role): \(layer.path) [\(layer.layer), \(layer.driver), \(layer.sourceCRS)] \(layer.featuresKept) of \(layer.featuresRead) kept")
+        let source = "\(DatasetName.publicForm(layer.path)) [\(layer.layer), \(layer.driver), \(layer.sourceCRS)]"
+        log("\(layer.role): \(source) \(layer.featuresKept) of \(layer.featuresRead) kept")
     }
     log("parcels \(survey.parcels.count), blocks \(analysis.blocks.count)")
     for category in Category.allCases {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Sanse
+import SanseModel
+import SanseOutput
 
 /// The input options shared by `run` and `check`.
 struct SurveyOptions: ParsableArguments {

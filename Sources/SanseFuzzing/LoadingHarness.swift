@@ -6,6 +6,8 @@ import Darwin
 import Foundation
 import GeoKit
 import Sanse
+import SanseModel
+import SanseSurvey
 
 /// What one input did at a public loading entry point.
 public enum HarnessOutcome: Equatable, Sendable {

@@ -1,6 +1,10 @@
 import Foundation
-import Testing
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 @Suite("sanse batch", .serialized)
 struct BatchCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
-@testable import Sanse
+
+@testable import SanseModel
 
 /// The `sanse` executable run as a planner or a batch job runs it, on the bundled demo survey.
 enum CommandLineFixtures {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Sanse
+
+@testable import SanseModel
 
 @Suite("sanse config")
 struct ConfigCommandTests {

@@ -1,7 +1,11 @@
 import Foundation
 import GeoKit
 @testable import Sanse
+@testable import SanseAnalysis
 import SanseFuzzing
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 import Testing
 
 /// One test per fuzzing finding, on the input that found it (Fuzz/regressions/<target>/),
@@ -33,7 +37,7 @@ struct FindingRegressionTests {
             Issue.record("a 1e300 m gap must be refused")
             return
         }
-        #expect(message.hasSuffix("sanse.yml:1: must be at most 10000.0"), "\(message)")
+        #expect(message.hasSuffix("sanse.yml:1: contiguity.gap_m: must be at most 10000.0"), "\(message)")
         #expect(try ConfigReader.parse("contiguity: {gap_m: 10000}").contiguity.gapMetres == 10_000)
     }
 }

@@ -1,6 +1,7 @@
 import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseSurvey
 
 /// The analysis CRS chosen from where the survey lies: its Gauss–Krüger or UTM zone.
 @Suite("Analysis CRS")

@@ -1,5 +1,9 @@
 import GeoKit
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 
 /// Surveys built in memory, in metres, for analysis tests with known answers.
 enum AnalysisFixtures {

@@ -1,8 +1,9 @@
 import Foundation
-import GeoKit
-import Testing
 import TestSupport
-@testable import Sanse
+import Testing
+
+@testable import SanseAnalysis
+@testable import SanseModel
 
 /// The analysis stage as a whole: the scale figures it gives each block, and results that do
 /// not depend on the number of workers.

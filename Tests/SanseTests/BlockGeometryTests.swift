@@ -1,6 +1,10 @@
 import GeoKit
-import Testing
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 /// A block's land (its parcels' union, overlaps counted once) and its outline (the land
 /// closed over its internal roads).

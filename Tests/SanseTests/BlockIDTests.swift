@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Sanse
+
+@testable import SanseAnalysis
 
 @Suite("Block ids")
 struct BlockIDTests {

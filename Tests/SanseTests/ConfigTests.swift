@@ -1,5 +1,9 @@
-import Testing
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 @Suite("Config")
 struct ConfigTests {

@@ -1,6 +1,7 @@
-import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseAnalysis
+@testable import SanseModel
 
 /// The control area C and each parcel's and block's share of it and distance to it.
 @Suite("Control area")

@@ -1,6 +1,6 @@
-import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseAnalysis
 
 @Suite("Efficiency figures")
 struct EfficiencyFiguresTests {

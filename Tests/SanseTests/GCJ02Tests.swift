@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import Sanse
 
 @Suite("GCJ-02 copies")
 struct GCJ02Tests {

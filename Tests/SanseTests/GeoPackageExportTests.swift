@@ -1,7 +1,8 @@
 import Foundation
 import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseOutput
 
 @Suite("GeoPackage", .serialized)
 struct GeoPackageExportTests {

@@ -1,7 +1,8 @@
 import GeoKit
-import Testing
 import TestSupport
-@testable import Sanse
+import Testing
+
+@testable import SanseOutput
 
 /// The quick simplicity check of rings rounded to the web grid, against GEOS.
 @Suite("Rounded rings")

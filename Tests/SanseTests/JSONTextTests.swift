@@ -1,6 +1,7 @@
-import Testing
 import TestSupport
-@testable import Sanse
+import Testing
+
+@testable import SanseOutput
 
 /// The hand-written JSON text gives what the plain ways give.
 @Suite("JSON text")

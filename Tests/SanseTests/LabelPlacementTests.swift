@@ -1,6 +1,8 @@
 import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseAnalysis
+@testable import SanseOutput
 
 @Suite("Map labels")
 struct LabelPlacementTests {

@@ -1,7 +1,9 @@
 import Foundation
 import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseModel
+@testable import SanseSurvey
 
 /// Input layers read whole by the fast GeoJSON reader or feature by feature through GDAL.
 @Suite("Layer reading")

@@ -1,6 +1,10 @@
 import Foundation
 import GeoKit
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 
 /// A small survey written to files and run through the whole pipeline.
 enum OutputFixtures {

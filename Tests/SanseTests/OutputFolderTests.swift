@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+
 @testable import Sanse
+@testable import SanseModel
+@testable import SanseOutput
 
 /// Outputs are written beside their destination and moved into place only when complete.
 @Suite("Output folder", .serialized)

@@ -1,7 +1,5 @@
 import Foundation
-import GeoKit
 import Testing
-@testable import Sanse
 
 /// Every output of a run, written once whatever the number of workers.
 @Suite("Outputs", .serialized)

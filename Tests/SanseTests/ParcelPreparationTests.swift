@@ -1,7 +1,8 @@
 import Foundation
-import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseModel
+@testable import SanseSurvey
 
 /// Parcels prepared on worker threads while they are read: the same parcels and issues, in
 /// the same order, whatever the number of workers and however the file is read.

@@ -1,7 +1,8 @@
 import Foundation
 import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseOutput
 
 /// The SVG path data: relative, rounded to 0.1 px and simplified below the rounding.
 @Suite("SVG path data")

@@ -1,8 +1,9 @@
 import Foundation
 import GeoKit
-import Testing
 import TestSupport
-@testable import Sanse
+import Testing
+
+@testable import SanseOutput
 
 /// The GeoPackage's R-tree indexes, packed by sanse rather than built by SQLite.
 @Suite("GeoPackage R-tree")

@@ -1,6 +1,7 @@
-import GeoKit
 import Testing
-@testable import Sanse
+
+@testable import SanseAnalysis
+@testable import SanseModel
 
 @Suite("Rules")
 struct RuleEngineTests {

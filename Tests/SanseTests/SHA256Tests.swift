@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Sanse
+
+@testable import SanseOutput
 
 @Suite("SHA-256 of the inputs")
 struct SHA256Tests {

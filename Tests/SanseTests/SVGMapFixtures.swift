@@ -2,6 +2,10 @@ import Foundation
 import GeoKit
 import TestSupport
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 
 /// Surveys for the map tests: a small one with three clearly different colour areas, and a
 /// synthetic county of road-bounded industrial zones, scattered village works, wavy town

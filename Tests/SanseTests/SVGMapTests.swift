@@ -1,10 +1,14 @@
 import Foundation
-import GeoKit
-import Testing
-@testable import Sanse
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import GeoKit
+@testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 @Suite("SVG map")
 struct SVGMapTests {

@@ -1,5 +1,9 @@
 import Foundation
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 
 /// Runs external programs from tests (ogr2ogr, PostgreSQL, Chromium, rsvg-convert).
 enum Subprocess {

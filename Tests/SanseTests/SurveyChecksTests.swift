@@ -1,6 +1,7 @@
-import Testing
 import TestSupport
-@testable import Sanse
+import Testing
+
+@testable import SanseSurvey
 
 @Suite("Selection of a rank without sorting")
 struct SurveyChecksTests {

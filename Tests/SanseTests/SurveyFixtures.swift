@@ -1,6 +1,10 @@
 import Foundation
 import GeoKit
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
 
 /// Hand-made surveys with known answers, written by the tests into temporary folders.
 /// Coordinates are CGCS2000 / 3-degree GK CM 120°E (EPSG:4549) metres near 慈溪.

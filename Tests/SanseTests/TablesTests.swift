@@ -1,5 +1,6 @@
 import Testing
-@testable import Sanse
+
+@testable import SanseOutput
 
 @Suite("CSV tables")
 struct TablesTests {

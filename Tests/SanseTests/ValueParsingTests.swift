@@ -1,7 +1,11 @@
 import Foundation
 import GeoKit
-import Testing
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 @Suite("Value parsing")
 struct ValueParsingTests {

@@ -1,6 +1,10 @@
 import Foundation
-import Testing
 @testable import Sanse
+@testable import SanseAnalysis
+@testable import SanseModel
+@testable import SanseOutput
+@testable import SanseSurvey
+import Testing
 
 /// blocks.geojson dropped unchanged into Leaflet (Debian's libjs-leaflet) in headless Chromium.
 @Suite("Web viewer", .serialized)

@@ -6,10 +6,12 @@ public struct GDALError: Error, Equatable, CustomStringConvertible {
     public let path: String?
     public let message: String
 
+    /// Keeps only the public form of the dataset's name (`DatasetName`), in the path and in
+    /// GDAL's message, which may quote a connection string with its password.
     public init(operation: String, path: String?, message: String) {
         self.operation = operation
-        self.path = path
-        self.message = message
+        self.path = path.map(DatasetName.publicForm)
+        self.message = DatasetName.publicText(message, quoting: path.map { [$0] } ?? [])
     }
 
     public var description: String {

@@ -1,5 +1,9 @@
 import Foundation
 import GeoKit
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// Writes a diff as a table (diff.md, diff.csv), a GeoJSON of the changed blocks and an SVG
 /// layer of the changes.
@@ -22,7 +26,7 @@ public enum DiffOutput {
     }
 
     static func markdown(_ diff: SurveyDiff, old: String, new: String) -> String {
-        var text = "# 三色变化 \(old) → \(new)\n\n"
+        var text = "# 三色变化 \(DatasetName.publicForm(old)) → \(DatasetName.publicForm(new))\n\n"
         text += "- 变色区块 \(diff.colourChanges.count) 个；新增区块 \(diff.newBlocks.count) 个；消失区块 \(diff.removedBlocks.count) 个\n"
         text += "- 新增宗地 \(diff.addedParcels.count) 宗；删除宗地 \(diff.removedParcels.count) 宗\n\n"
         text += "| 镇街 | " + Category.allCases.map { "\($0.chinese)(亩) 前 → 后" }.joined(separator: " | ") + " |\n"
@@ -81,33 +85,5 @@ public enum DiffOutput {
                 ("title", .string("\(shape.id) \(shape.oldCategory?.chinese ?? "新增") → \(shape.newCategory.chinese)")),
             ], try shape.geometry.polygonalPart().map(FlatPolygons.init))
         }
-    }
-}
-
-/// A plain SVG layer of the changes: new colour as fill, old colour as a thick outline.
-enum DiffMap {
-    static func svg(_ shapes: [DiffOutput.Shape], width: Double = 1200) throws -> String {
-        let boxes = shapes.compactMap { $0.geometry.envelope }
-        guard let extent = boxes.dropFirst().reduce(boxes.first, { $0?.union($1) }) else {
-            return #"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="80"><text x="20" y="45" font-size="20">无变化</text></svg>"#
-        }
-        // Equirectangular at the data's latitude: fine for a county.
-        let shrink = cos(extent.center.y * .pi / 180)
-        let scale = (width - 40) / max(extent.width * shrink, 1e-9)
-        let height = extent.height * scale + 40
-        func point(_ p: Point2D) -> String {
-            String(format: "%.1f,%.1f", 20 + (p.x - extent.minX) * shrink * scale, 20 + (extent.maxY - p.y) * scale)
-        }
-        var out = #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(Int(width))" height="\#(Int(height))" viewBox="0 0 \#(Int(width)) \#(Int(height))">"#
-        out += ##"<rect width="100%" height="100%" fill="#ffffff"/>"##
-        for shape in shapes {
-            var path = ""
-            for polygon in try shape.geometry.polygonsAsRings() {
-                for ring in polygon { path += "M" + ring.map(point).joined(separator: "L") + "Z" }
-            }
-            let stroke = shape.oldCategory?.fillColour ?? "#333333"
-            out += #"<path d="\#(path)" fill="\#(shape.newCategory.fillColour)" fill-opacity="0.75" fill-rule="evenodd" stroke="\#(stroke)" stroke-width="2.5" data-block-id="\#(shape.id)"/>"#
-        }
-        return out + "</svg>\n"
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 import GeoKit
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// What changed between two runs (two survey vintages): blocks that changed colour, parcels
 /// added or removed, and 亩 by category before and after, by town. This is how a county
@@ -102,39 +106,5 @@ public struct SurveyDiff: Sendable {
             return BlockRow(id: row[id], town: row[town].isEmpty ? TownStatistics.unknownTown : row[town], category: parsed,
                             landMu: mu, parcelIDs: row[parcels].split(separator: ";").map(String.init))
         }
-    }
-}
-
-/// Reads the CSV sanse writes (RFC 4180 quoting, optional BOM).
-enum CSVReader {
-    static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var cell = ""
-        var quoted = false
-        var characters = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
-        while let character = characters.popFirst() {
-            if quoted {
-                if character == "\"" {
-                    if characters.first == "\"" { cell.append("\""); characters.removeFirst() } else { quoted = false }
-                } else {
-                    cell.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                row.append(cell)
-                cell = ""
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
-                row.append(cell)
-                rows.append(row)
-                row = []
-                cell = ""
-            } else {
-                cell.append(character)
-            }
-        }
-        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
-        return rows
     }
 }

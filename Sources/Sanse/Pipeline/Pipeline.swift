@@ -1,50 +1,9 @@
 import Foundation
 import GeoKit
-
-/// What one run is asked to do.
-public struct RunRequest: Sendable {
-    public var inputs: SurveyInputs
-    public var config: Config
-    /// `--crs`, `--source-crs`, `--join-on`: override the config.
-    public var analysisCRS: String?
-    public var sourceCRS: String?
-    public var joinOn: String?
-    /// Where the outputs go (replaced as a whole when the run succeeds).
-    public var outputFolder: String
-    /// Extra GeoJSON copies in other lon/lat systems (`--web-crs gcj02`).
-    public var webCopies: [WebCRS]
-    public var workers: Int
-    public var runName: String
-    /// Told the name of each stage as it starts (the CLI shows it on a terminal).
-    public var progress: (@Sendable (String) -> Void)?
-
-    public init(inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil,
-                outputFolder: String, webCopies: [WebCRS] = [], workers: Int = Parallel.defaultWorkerCount, runName: String? = nil) {
-        self.inputs = inputs
-        self.config = config
-        self.analysisCRS = analysisCRS
-        self.sourceCRS = sourceCRS
-        self.joinOn = joinOn
-        self.outputFolder = outputFolder
-        self.webCopies = webCopies
-        self.workers = workers
-        self.runName = runName ?? URL(fileURLWithPath: outputFolder).lastPathComponent
-    }
-}
-
-/// What a run found and wrote.
-public struct RunReport: Sendable {
-    public var survey: Survey
-    public var analysis: AnalysisResult
-    public var issues: [SurveyIssue]
-    public var timings: StageTimings
-    /// The finished output folder (nil for `check`).
-    public var outputFolder: String?
-    public var outputs: [String]
-
-    /// Repaired, skipped or suspicious features: such a run exits with code 1.
-    public var hasProblems: Bool { issues.contains { $0.severity >= .warning } }
-}
+import SanseAnalysis
+import SanseModel
+import SanseOutput
+import SanseSurvey
 
 /// The one place that runs the stages in order: read → validate → analyse → classify → write.
 public enum Pipeline {
@@ -65,19 +24,57 @@ public enum Pipeline {
 
     /// The full run: everything `check` does, then every output, moved into place at the end.
     public static func run(_ request: RunRequest) throws -> RunReport {
-        let inputPaths = [request.inputs.parcels.path, request.inputs.controlLines.path] + [request.inputs.towns?.path, request.inputs.attributes?.path].compactMap { $0 }
         // Refuse a bad output folder before spending minutes on the analysis.
-        let folder = try OutputFolder(destination: URL(fileURLWithPath: request.outputFolder), inputs: inputPaths)
+        let folder = try OutputFolder(destination: URL(fileURLWithPath: request.outputFolder), inputs: request.inputs.paths)
         defer { folder.discard() }
         var report = try check(request)
-        var timings = report.timings
         request.progress?("writing outputs")
-        let outputs = try OutputWriter.write(report, request: request, folder: folder, timings: &timings)
-        report.timings = timings
+        let outputs = try write(&report, request: request, to: folder)
         try folder.commit()
         report.outputFolder = folder.destination.path
         report.outputs = outputs
         return report
+    }
+
+    /// Every output product, then run.json, which names them. The inputs are hashed for
+    /// run.json on a thread of their own meanwhile.
+    private static func write(_ report: inout RunReport, request: RunRequest, to folder: OutputFolder) throws -> [String] {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let content = OutputContent(
+            survey: report.survey, analysis: report.analysis, issues: report.issues, config: request.config,
+            webCopies: request.webCopies, workers: request.workers,
+            surveyDate: request.config.surveyDate ?? newestInputMonth(request.inputs),
+            parcelsSourceName: URL(fileURLWithPath: DatasetName.publicForm(request.inputs.parcels.path)).lastPathComponent)
+        let inputPaths = Set(report.survey.layers.map(\.path) + request.inputs.paths)
+        let digests = BackgroundJob {
+            Dictionary(uniqueKeysWithValues: inputPaths.map { ($0, RunManifest.files(of: $0)) })
+        }
+        let written: [String]
+        do {
+            written = try OutputWriter.write(content, to: folder, timings: &report.timings)
+        } catch {
+            _ = digests.wait()
+            throw error
+        }
+        let inputFiles = try digests.wait().get()
+        report.timings.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        let files = { (path: String) in inputFiles[path] ?? RunManifest.files(of: path) }
+        let manifest = RunManifest(
+            runName: request.runName, content: content,
+            fingerprint: RunFingerprint.of(request, files: files) { _, role in
+                report.survey.layers.first { $0.role == role }?.rowsSHA256
+            },
+            inputFiles: files, outputs: written, folder: folder, timings: report.timings)
+        try manifest.write(to: folder)
+        return written + [RunManifest.fileName]
+    }
+
+    /// The newest input file's month, e.g. 2026年11月: the same inputs give the same map title.
+    static func newestInputMonth(_ inputs: SurveyInputs) -> String? {
+        let dates = inputs.paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+        guard let newest = dates.max() else { return nil }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: newest)
+        return "\(parts.year!)年\(parts.month!)月"
     }
 
     /// For a process interrupted by a signal, just before it dies: removes every unfinished

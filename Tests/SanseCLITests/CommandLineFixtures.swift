@@ -11,8 +11,11 @@ enum CommandLineFixtures {
     /// The demo's inputs and config, as `sanse run` and `sanse check` take them.
     static var demoArguments: [String] {
         let file = { (name: String) in demo.appendingPathComponent(name).path }
-        return ["--parcels", file("shapefile/parcels.shp"), "--control-lines", file("shapefile/control_lines.shp"),
-                "--towns", file("shapefile/towns.shp"), "--attributes", file("muju-evaluation.csv"), "--config", file("sanse.yml")]
+        return [
+            "--parcels", file("shapefile/parcels.shp"), "--control-lines", file("shapefile/control_lines.shp"),
+            "--towns", file("shapefile/towns.shp"), "--attributes", file("muju-evaluation.csv"), "--config",
+            file("sanse.yml"),
+        ]
     }
 
     /// `sanse run` on the demo into `out`.
@@ -31,19 +34,27 @@ enum CommandLineFixtures {
     static func sanse(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
         let executable = SanseProcess.executable
         let out = NSTemporaryDirectory() + "sanse-cli-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: out + ".out"); try? FileManager.default.removeItem(atPath: out + ".err") }
-        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        defer {
+            try? FileManager.default.removeItem(atPath: out + ".out")
+            try? FileManager.default.removeItem(atPath: out + ".err")
+        }
+        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
         let change = folder.map { "cd '\($0.path)' && " } ?? ""
         let command = "\(change)\(quoted) </dev/null >'\(out).out' 2>'\(out).err'"
-        let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { throw SurveyError(path: executable, message: "cannot start") }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else {
+            throw SurveyError(path: executable, message: "cannot start")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return Outcome(status: (status >> 8) & 0xFF,
-                       stdout: (try? String(contentsOfFile: out + ".out", encoding: .utf8)) ?? "",
-                       stderr: (try? String(contentsOfFile: out + ".err", encoding: .utf8)) ?? "")
+        return Outcome(
+            status: (status >> 8) & 0xFF,
+            stdout: (try? String(contentsOfFile: out + ".out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: out + ".err", encoding: .utf8)) ?? "")
     }
 
     static func temporaryFolder() throws -> URL {

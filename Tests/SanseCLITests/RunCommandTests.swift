@@ -10,8 +10,11 @@ struct RunCommandTests {
         let outcome = try CommandLineFixtures.sanse(["run"] + CommandLineFixtures.demoArguments + ["--out", out])
         #expect(outcome.status == 1, "the demo's deliberate defects are reported: \(outcome.stderr.suffix(400))")
         #expect(outcome.stderr.contains("blocks 348"))
-        for name in ["blocks.geojson", "parcels.geojson", "outlines.geojson", "control-lines.geojson", "summary.csv", "summary.md",
-                     "issues.csv", "run.json", "sanse.gpkg", "map.svg", "map-横河镇.svg"] {
+        for name in [
+            "blocks.geojson", "parcels.geojson", "outlines.geojson", "control-lines.geojson", "summary.csv",
+            "summary.md",
+            "issues.csv", "run.json", "sanse.gpkg", "map.svg", "map-横河镇.svg",
+        ] {
             let size = (try? FileManager.default.attributesOfItem(atPath: out + "/" + name)[.size] as? Int) ?? 0
             #expect(size > 1000, "\(name): \(size) bytes")
         }

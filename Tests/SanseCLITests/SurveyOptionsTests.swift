@@ -21,7 +21,15 @@ struct SurveyOptionsTests {
         let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("bad.yml")
-        try "contiguity:\n  gap_m: 30\nrules:\n  - category: exit\n    any:\n      - {metric: inside, op: \"<\", value: 0.5}\n".write(to: config, atomically: true, encoding: .utf8)
+        try """
+        contiguity:
+          gap_m: 30
+        rules:
+          - category: exit
+            any:
+              - {metric: inside, op: "<", value: 0.5}
+
+        """.write(to: config, atomically: true, encoding: .utf8)
         var arguments = CommandLineFixtures.demoArguments
         arguments[arguments.count - 1] = config.path
         let outcome = try CommandLineFixtures.sanse(["check"] + arguments)

@@ -23,7 +23,8 @@ struct LoadingHarnessTests {
             let harness = try LoadingHarness(target: target)
             for (name, bytes) in [("fixture", target.fixtureSeed)] + FuzzCorpus.seeds(target) {
                 guard case .accepted = try harness.run(bytes) else {
-                    Issue.record("""
+                    Issue.record(
+                        """
                         seed \(target.rawValue)/\(name) is not a loadable input; \
                         mutations of it would mostly test the first check
                         """)

@@ -29,17 +29,21 @@ struct MutationCampaignTests {
         campaign.fullRun = fullRun || environment["SANSE_FUZZ_FULL_RUN"] != nil
         let verbose = environment["SANSE_FUZZ_VERBOSE"] != nil
         let name = target.rawValue
-        let summary = try campaign.run(progress: { done, partial in
-            let speed = Int(Double(done) / partial.seconds)
-            print("fuzz \(name): \(done) iterations, \(partial.findings.count) findings, \(speed) exec/s, "
-                  + "corpus \(partial.corpusSize)")
-        }, newBehaviour: { behaviour in
-            if verbose { print("fuzz \(name) new: \(behaviour)") }
-        })
+        let summary = try campaign.run(
+            progress: { done, partial in
+                let speed = Int(Double(done) / partial.seconds)
+                print(
+                    "fuzz \(name): \(done) iterations, \(partial.findings.count) findings, \(speed) exec/s, "
+                        + "corpus \(partial.corpusSize)")
+            },
+            newBehaviour: { behaviour in
+                if verbose { print("fuzz \(name) new: \(behaviour)") }
+            })
         let seconds = String(format: "%.1f", summary.seconds)
-        print("fuzz \(name): \(summary.iterations) iterations (seed \(seed)) in \(seconds) s, "
-              + "\(summary.accepted) accepted, \(summary.rejected) rejected, corpus \(summary.corpusSize), "
-              + "slowest \(String(format: "%.2f", summary.slowestSeconds)) s")
+        print(
+            "fuzz \(name): \(summary.iterations) iterations (seed \(seed)) in \(seconds) s, "
+                + "\(summary.accepted) accepted, \(summary.rejected) rejected, corpus \(summary.corpusSize), "
+                + "slowest \(String(format: "%.2f", summary.slowestSeconds)) s")
         #expect(summary.iterations == iterations)
         for finding in summary.findings.prefix(5) {
             Issue.record("\(name) iteration \(finding.iteration) (saved in \(findings.path)): \(finding.problem)")

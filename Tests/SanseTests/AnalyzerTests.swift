@@ -5,27 +5,10 @@ import Testing
 @testable import SanseAnalysis
 @testable import SanseModel
 
-/// The analysis stage as a whole: the scale figures it gives each block, and results that do
-/// not depend on the number of workers.
+/// The analysis stage as a whole: its results do not depend on the number of workers.
 @Suite("Analysis")
 struct AnalyzerTests {
     typealias P = AnalysisFixtures.P
-
-    @Test func tenHectaresSplitsBlocksOf149Point9And150Point1Mu() throws {
-        let mu = squareMetresPerMu
-        let survey = try AnalysisFixtures.survey([
-            P(id: "small", wkt: AnalysisFixtures.rectangle(0, 0, 100, 149.9 * mu / 100), town: "坎墩街道"),
-            P(id: "big", wkt: AnalysisFixtures.rectangle(5000, 0, 100, 150.1 * mu / 100), town: "周巷镇"),
-        ], control: [AnalysisFixtures.everywhere], towns: [("坎墩街道", .small, nil), ("周巷镇", .large, nil)])
-        let result = try Analyzer.run(survey, config: .default)
-        let small = try #require(result.blocks.first { survey.parcels[$0.parcelIndices[0]].id == "small" })
-        let big = try #require(result.blocks.first { survey.parcels[$0.parcelIndices[0]].id == "big" })
-        #expect(abs(small.landMu - 149.9) < 1e-9 && !small.isCluster10ha)
-        #expect(abs(big.landMu - 150.1) < 1e-9 && big.isCluster10ha)
-        // 小镇 needs 100 亩, 大镇 200 亩.
-        #expect(small.townClass == .small && small.renovationCandidate)
-        #expect(big.townClass == .large && !big.renovationCandidate)
-    }
 
     @Test func parallelResultsEqualSerialResults() throws {
         // 900 lots in 30 clusters with jittered gaps, some straddling the control line.
@@ -34,10 +17,14 @@ struct AnalyzerTests {
         for cluster in 0..<30 {
             let cx = Double(cluster % 6) * 1500, cy = Double(cluster / 6) * 1500
             for k in 0..<30 {
-                let x = cx + Double(k % 6) * (80 + generator.unit() * 40), y = cy + Double(k / 6) * (80 + generator.unit() * 40)
+                let x = cx + Double(k % 6) * (80 + generator.unit() * 40),
+                    y = cy + Double(k / 6) * (80 + generator.unit() * 40)
                 let grade: Grade? = [.a, .b, .c, .d, nil][Int(generator.unit() * 5)]
-                lots.append(P(id: "P\(cluster)-\(k)", wkt: AnalysisFixtures.rectangle(x, y, 60 + generator.unit() * 30, 60 + generator.unit() * 30),
-                              grade: grade, far: generator.unit() * 3, town: cluster % 2 == 0 ? "甲镇" : "乙镇"))
+                lots.append(
+                    P(
+                        id: "P\(cluster)-\(k)",
+                        wkt: AnalysisFixtures.rectangle(x, y, 60 + generator.unit() * 30, 60 + generator.unit() * 30),
+                        grade: grade, far: generator.unit() * 3, town: cluster % 2 == 0 ? "甲镇" : "乙镇"))
             }
         }
         let survey = try AnalysisFixtures.survey(lots, control: [AnalysisFixtures.rectangle(0, 0, 4000, 5000)])

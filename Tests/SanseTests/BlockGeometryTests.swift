@@ -1,10 +1,11 @@
 import GeoKit
+import Testing
+
 @testable import Sanse
 @testable import SanseAnalysis
 @testable import SanseModel
 @testable import SanseOutput
 @testable import SanseSurvey
-import Testing
 
 /// A block's land (its parcels' union, overlaps counted once) and its outline (the land
 /// closed over its internal roads).
@@ -17,7 +18,8 @@ struct BlockGeometryTests {
         var lots: [P] = []
         for row in 0..<3 {
             for column in 0..<3 where !(row == 1 && column == 1) {
-                lots.append(P(id: "L\(row)\(column)", wkt: AnalysisFixtures.square(Double(column) * 120, Double(row) * 120)))
+                lots.append(
+                    P(id: "L\(row)\(column)", wkt: AnalysisFixtures.square(Double(column) * 120, Double(row) * 120)))
             }
         }
         let survey = try AnalysisFixtures.survey(lots, control: [AnalysisFixtures.everywhere])
@@ -39,11 +41,12 @@ struct BlockGeometryTests {
     }
 
     @Test func overlappingParcelsCountOnceAndAreReported() throws {
-        let survey = try AnalysisFixtures.survey([
-            P(id: "X", wkt: AnalysisFixtures.square(0, 0)),
-            P(id: "Y", wkt: AnalysisFixtures.rectangle(50, 0, 100, 100)),
-            P(id: "Z", wkt: AnalysisFixtures.square(150, 0)),  // touches Y only
-        ], control: [AnalysisFixtures.everywhere])
+        let survey = try AnalysisFixtures.survey(
+            [
+                P(id: "X", wkt: AnalysisFixtures.square(0, 0)),
+                P(id: "Y", wkt: AnalysisFixtures.rectangle(50, 0, 100, 100)),
+                P(id: "Z", wkt: AnalysisFixtures.square(150, 0)),  // touches Y only
+            ], control: [AnalysisFixtures.everywhere])
         let result = try Analyzer.run(survey, config: .default)
         #expect(result.blocks.count == 1)
         #expect(abs(result.blocks[0].landM2 - 25_000) < 1e-6)
@@ -59,7 +62,9 @@ struct BlockGeometryTests {
 
     @Test func lotsWithSharedEdgesAreUnitedByMatchingThem() throws {
         // Three 100 m lots in a row, each shared edge with the same two vertices on both sides.
-        let lots = try geometries([AnalysisFixtures.square(0, 0), AnalysisFixtures.square(100, 0), AnalysisFixtures.square(200, 0)])
+        let lots = try geometries([
+            AnalysisFixtures.square(0, 0), AnalysisFixtures.square(100, 0), AnalysisFixtures.square(200, 0),
+        ])
         let union = try #require(BlockGeometry.coverageUnion(lots, summedArea: try summedArea(lots)))
         #expect(union.type == .polygon)
         #expect(abs(try union.area() - 30_000) < 1e-6)
@@ -86,12 +91,13 @@ struct BlockGeometryTests {
 
     @Test func theBlockFiguresAreTheSameEitherWay() throws {
         // A T-junction block and a clean one, side by side: areas as the overlay gives them.
-        let survey = try AnalysisFixtures.survey([
-            AnalysisFixtures.P(id: "A", wkt: AnalysisFixtures.square(0, 0)),
-            AnalysisFixtures.P(id: "B", wkt: AnalysisFixtures.rectangle(100, 50, 100, 50)),
-            AnalysisFixtures.P(id: "C", wkt: AnalysisFixtures.square(1000, 0)),
-            AnalysisFixtures.P(id: "D", wkt: AnalysisFixtures.square(1100, 0)),
-        ], control: [AnalysisFixtures.everywhere])
+        let survey = try AnalysisFixtures.survey(
+            [
+                AnalysisFixtures.P(id: "A", wkt: AnalysisFixtures.square(0, 0)),
+                AnalysisFixtures.P(id: "B", wkt: AnalysisFixtures.rectangle(100, 50, 100, 50)),
+                AnalysisFixtures.P(id: "C", wkt: AnalysisFixtures.square(1000, 0)),
+                AnalysisFixtures.P(id: "D", wkt: AnalysisFixtures.square(1100, 0)),
+            ], control: [AnalysisFixtures.everywhere])
         let result = try Analyzer.run(survey, config: .default)
         let lands = result.blocks.map(\.landM2).sorted()
         #expect(lands.count == 2)

@@ -13,12 +13,13 @@ struct ContiguityTests {
 
     @Test func gapsOfExactlyJustUnderAndJustOverTheTolerance() throws {
         // A—B 30 m apart (= gap), B—C 29.99 m, C—D 30.01 m.
-        let survey = try AnalysisFixtures.survey([
-            P(id: "A", wkt: AnalysisFixtures.square(0, 0)),
-            P(id: "B", wkt: AnalysisFixtures.square(130, 0)),
-            P(id: "C", wkt: AnalysisFixtures.square(259.99, 0)),
-            P(id: "D", wkt: AnalysisFixtures.square(390, 0)),
-        ], control: [AnalysisFixtures.everywhere])
+        let survey = try AnalysisFixtures.survey(
+            [
+                P(id: "A", wkt: AnalysisFixtures.square(0, 0)),
+                P(id: "B", wkt: AnalysisFixtures.square(130, 0)),
+                P(id: "C", wkt: AnalysisFixtures.square(259.99, 0)),
+                P(id: "D", wkt: AnalysisFixtures.square(390, 0)),
+            ], control: [AnalysisFixtures.everywhere])
         let result = try Analyzer.run(survey, config: .default)
         #expect(blockMembers(result, survey) == [["A", "B", "C"], ["D"]])
         let abc = try #require(result.blocks.first { $0.parcelIndices.count == 3 })

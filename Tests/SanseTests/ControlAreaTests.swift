@@ -10,18 +10,20 @@ struct ControlAreaTests {
 
     @Test func sharesInsidePartialOutsideAndAlongTheLine() throws {
         let control = AnalysisFixtures.rectangle(0, 0, 1000, 1000)
-        let survey = try AnalysisFixtures.survey([
-            P(id: "in", wkt: AnalysisFixtures.square(100, 100)),
-            P(id: "half", wkt: AnalysisFixtures.square(950, 500)),        // 50 m of 100 inside
-            P(id: "along", wkt: AnalysisFixtures.square(1000, 200)),      // shares the line, outside
-            P(id: "far", wkt: AnalysisFixtures.square(1300, 300)),        // 300 m out
-            P(id: "edge", wkt: AnalysisFixtures.square(0, 800)),          // inside, on the line
-            P(id: "out", wkt: AnalysisFixtures.square(1050, 500)),        // touches "half", outside
-        ], control: [control])
+        let survey = try AnalysisFixtures.survey(
+            [
+                P(id: "in", wkt: AnalysisFixtures.square(100, 100)),
+                P(id: "half", wkt: AnalysisFixtures.square(950, 500)),  // 50 m of 100 inside
+                P(id: "along", wkt: AnalysisFixtures.square(1000, 200)),  // shares the line, outside
+                P(id: "far", wkt: AnalysisFixtures.square(1300, 300)),  // 300 m out
+                P(id: "edge", wkt: AnalysisFixtures.square(0, 800)),  // inside, on the line
+                P(id: "out", wkt: AnalysisFixtures.square(1050, 500)),  // touches "half", outside
+            ], control: [control])
         var config = Config.default
         config.contiguity.gapMetres = 0
         let result = try Analyzer.run(survey, config: config)
-        let byID = Dictionary(uniqueKeysWithValues: survey.parcels.indices.map { (survey.parcels[$0].id, result.parcels[$0]) })
+        let byID = Dictionary(
+            uniqueKeysWithValues: survey.parcels.indices.map { (survey.parcels[$0].id, result.parcels[$0]) })
         #expect(byID["in"]!.insideShare == 1 && byID["in"]!.lineStatus == .inside && byID["in"]!.distanceToLineM == nil)
         #expect(abs(byID["half"]!.insideShare - 0.5) < 1e-12 && byID["half"]!.lineStatus == .partial)
         #expect(byID["half"]!.distanceToLineM == 0)
@@ -38,18 +40,21 @@ struct ControlAreaTests {
 
     @Test func blockShareCountsOverlapsOnceAndSeparateControlPolygonsAsOne() throws {
         // X and Y overlap by 50 × 100; C covers x < 100: 10 000 of the 15 000 m² of land.
-        let overlapping = try AnalysisFixtures.survey([
-            P(id: "X", wkt: AnalysisFixtures.square(0, 0)),
-            P(id: "Y", wkt: AnalysisFixtures.rectangle(50, 0, 100, 100)),
-        ], control: [AnalysisFixtures.rectangle(-500, -500, 600, 1000)])
+        let overlapping = try AnalysisFixtures.survey(
+            [
+                P(id: "X", wkt: AnalysisFixtures.square(0, 0)),
+                P(id: "Y", wkt: AnalysisFixtures.rectangle(50, 0, 100, 100)),
+            ], control: [AnalysisFixtures.rectangle(-500, -500, 600, 1000)])
         let block = try Analyzer.run(overlapping, config: .default).blocks[0]
         #expect(abs(block.insideShare - 2.0 / 3.0) < 1e-12, "share \(block.insideShare)")
 
         // Two lots 20 m apart, each inside its own control polygon, the road between outside.
-        let apart = try AnalysisFixtures.survey([
-            P(id: "west", wkt: AnalysisFixtures.square(0, 0)),
-            P(id: "east", wkt: AnalysisFixtures.square(120, 0)),
-        ], control: [AnalysisFixtures.rectangle(-10, -10, 120, 120), AnalysisFixtures.rectangle(115, -10, 120, 120)])
+        let apart = try AnalysisFixtures.survey(
+            [
+                P(id: "west", wkt: AnalysisFixtures.square(0, 0)),
+                P(id: "east", wkt: AnalysisFixtures.square(120, 0)),
+            ],
+            control: [AnalysisFixtures.rectangle(-10, -10, 120, 120), AnalysisFixtures.rectangle(115, -10, 120, 120)])
         let result = try Analyzer.run(apart, config: .default)
         #expect(result.blocks.count == 1)
         #expect(result.blocks[0].insideShare == 1 && result.blocks[0].lineStatus == .inside)
@@ -61,10 +66,11 @@ struct ControlAreaTests {
         // An L whose box reaches to 5 m of the parcel while the L itself stays 300 m away, a
         // square 150 m away, and nothing else within 1 km of the second parcel.
         let ell = "POLYGON ((-400 -400, 1000 -400, 1000 -300, -300 -300, -300 1000, -400 1000, -400 -400))"
-        let survey = try AnalysisFixtures.survey([
-            P(id: "near", wkt: AnalysisFixtures.square(5, 5, 10)),
-            P(id: "lonely", wkt: AnalysisFixtures.square(5000, 5000, 10)),
-        ], control: [ell, AnalysisFixtures.square(165, 0, 50)])
+        let survey = try AnalysisFixtures.survey(
+            [
+                P(id: "near", wkt: AnalysisFixtures.square(5, 5, 10)),
+                P(id: "lonely", wkt: AnalysisFixtures.square(5000, 5000, 10)),
+            ], control: [ell, AnalysisFixtures.square(165, 0, 50)])
         let result = try Analyzer.run(survey, config: .default)
         #expect(result.parcels[0].distanceToLineM == 150)
         let lonely = try #require(result.parcels[1].distanceToLineM)
@@ -74,17 +80,21 @@ struct ControlAreaTests {
 
     @Test func touchingControlPolygonsAreMergedSeparateOnesKept() throws {
         let parcels = [P(id: "a", wkt: AnalysisFixtures.square(0, 0))]
-        let touching = try AnalysisFixtures.survey(parcels, control: [
-            AnalysisFixtures.rectangle(-50, -50, 100, 200), AnalysisFixtures.rectangle(50, -50, 100, 200),
-        ])
+        let touching = try AnalysisFixtures.survey(
+            parcels,
+            control: [
+                AnalysisFixtures.rectangle(-50, -50, 100, 200), AnalysisFixtures.rectangle(50, -50, 100, 200),
+            ])
         let merged = try Analyzer.run(touching, config: .default)
         #expect(merged.controlArea.type == .polygon, "one polygon once the shared edge is dissolved")
         #expect(abs(try merged.controlArea.area() - 200 * 200) < 1e-6)
         #expect(merged.parcels[0].insideShare == 1, "inside C although across the dissolved edge")
 
-        let separate = try AnalysisFixtures.survey(parcels, control: [
-            AnalysisFixtures.rectangle(-50, -50, 100, 200), AnalysisFixtures.rectangle(60, -50, 100, 200),
-        ])
+        let separate = try AnalysisFixtures.survey(
+            parcels,
+            control: [
+                AnalysisFixtures.rectangle(-50, -50, 100, 200), AnalysisFixtures.rectangle(60, -50, 100, 200),
+            ])
         let kept = try Analyzer.run(separate, config: .default)
         #expect(kept.controlArea.partCount == 2)
         #expect(abs(kept.parcels[0].insideShare - 0.9) < 1e-12, "the 10 m strip between them is outside")

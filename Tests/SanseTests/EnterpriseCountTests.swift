@@ -15,8 +15,10 @@ struct EnterpriseCountTests {
             let town = k < 150 ? "甲镇" : "乙镇"
             let x = Double(k % 150) * 100 + (k < 150 ? 0 : 50_000)
             let names = ["宁波甲机械有限公司", "宁波乙电子有限公司", "Café \(k % 7)", "Cafe\u{301} \(k % 7)"]
-            lots.append(P(id: "L\(k)", wkt: AnalysisFixtures.square(x, 0, 100), town: town,
-                          enterprise: k % 10 == 0 ? nil : names[k % 4]))
+            lots.append(
+                P(
+                    id: "L\(k)", wkt: AnalysisFixtures.square(x, 0, 100), town: town,
+                    enterprise: k % 10 == 0 ? nil : names[k % 4]))
         }
         let survey = try AnalysisFixtures.survey(lots, control: [AnalysisFixtures.everywhere])
         // What a plain count gives.

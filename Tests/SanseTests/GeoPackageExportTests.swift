@@ -15,10 +15,17 @@ struct GeoPackageExportTests {
         #expect(dataset.layer(named: "blocks")?.spatialReference?.identifier == "EPSG:4549")
         let styles = try dataset.layer(named: "layer_styles")!.readAll()
         let fields = dataset.layer(named: "layer_styles")!.fields.map(\.name)
-        let table = fields.firstIndex(of: "f_table_name")!, qml = fields.firstIndex(of: "styleQML")!, isDefault = fields.firstIndex(of: "useAsDefault")!
-        #expect(Set(styles.map { $0.values[table] }) == [.string("blocks"), .string("outlines"), .string("parcels"), .string("control_lines")])
+        let table = fields.firstIndex(of: "f_table_name")!, qml = fields.firstIndex(of: "styleQML")!,
+            isDefault = fields.firstIndex(of: "useAsDefault")!
+        #expect(
+            Set(styles.map { $0.values[table] }) == [
+                .string("blocks"), .string("outlines"), .string("parcels"), .string("control_lines"),
+            ])
         let blockStyle = try #require(styles.first { $0.values[table] == .string("blocks") })
-        guard case .string(let text) = blockStyle.values[qml] else { Issue.record("no QML"); return }
+        guard case .string(let text) = blockStyle.values[qml] else {
+            Issue.record("no QML")
+            return
+        }
         #expect(text.contains("categorizedSymbol") && text.contains("attr=\"category\""))
         #expect(text.contains("43,108,176") && text.contains("保留提升"), "the blue of 保留提升")
         #expect(blockStyle.values[isDefault] == .integer(1))
@@ -31,10 +38,16 @@ struct GeoPackageExportTests {
         let database = try SQLiteDatabase(path: path)
         for table in ["blocks", "outlines", "parcels", "control_lines"] {
             #expect(try database.rows("SELECT rtreecheck('rtree_\(table)_geom')") == [["ok"]])
-            #expect(try database.rows("SELECT count(*) FROM gpkg_extensions WHERE table_name = '\(table)' AND extension_name = 'gpkg_rtree_index'") == [["1"]])
-            #expect(try database.rows("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '\(table)'") == [["8"]])
+            let extensions = "SELECT count(*) FROM gpkg_extensions WHERE table_name = '\(table)'"
+            #expect(try database.rows(extensions + " AND extension_name = 'gpkg_rtree_index'") == [["1"]])
+            #expect(
+                try database.rows("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '\(table)'")
+                    == [["8"]])
         }
-        #expect(try database.rows("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'parcels'") == [[String(report.survey.parcels.count)]])
+        #expect(
+            try database.rows("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'parcels'") == [
+                [String(report.survey.parcels.count)]
+            ])
         try database.close()
         // GDAL reads every feature back, and its spatial filter (through the R-tree) agrees
         // with the geometries.

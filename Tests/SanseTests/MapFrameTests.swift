@@ -16,6 +16,8 @@ struct MapFrameTests {
         let frame = MapFrame(content: Envelope(minX: 0, minY: 0, maxX: 10_000, maxY: 10_000), widthPixels: 1000)
         let simplified = try polygon.simplifiedPreservingTopology(tolerance: frame.simplifyTolerance)
         #expect(simplified.pointCount < 100)
-        #expect(try polygon.difference(simplified).union(simplified.difference(polygon)).area() < 0.5 * 2 * Double.pi * 200 / frame.scale)
+        #expect(
+            try polygon.difference(simplified).union(simplified.difference(polygon)).area() < 0.5 * 2 * Double.pi * 200
+                / frame.scale)
     }
 }

@@ -15,15 +15,20 @@ struct OutputFolderTests {
         #expect(throws: OutputError.self) {
             try Pipeline.run(RunRequest(inputs: inputs, config: .default, outputFolder: inputFolder.path))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: inputFolder.path).sorted() == before, "inputs untouched")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: inputFolder.path).sorted() == before, "inputs untouched"
+        )
     }
 
     @Test func aFailedRunLeavesNoOutputAndKeepsThePreviousOne() throws {
         let (folder, _) = try OutputFixtures.run()
         defer { OutputFixtures.discard(folder) }
         let previous = try Data(contentsOf: folder.appendingPathComponent("blocks.geojson"))
-        let broken = SurveyInputs(parcels: InputSource("/no/such/parcels.geojson"), controlLines: InputSource("/no/such/control.geojson"))
-        #expect(throws: SurveyError.self) { try Pipeline.run(RunRequest(inputs: broken, config: .default, outputFolder: folder.path)) }
+        let broken = SurveyInputs(
+            parcels: InputSource("/no/such/parcels.geojson"), controlLines: InputSource("/no/such/control.geojson"))
+        #expect(throws: SurveyError.self) {
+            try Pipeline.run(RunRequest(inputs: broken, config: .default, outputFolder: folder.path))
+        }
         #expect(try Data(contentsOf: folder.appendingPathComponent("blocks.geojson")) == previous)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
         #expect(!siblings.contains { $0.contains(".partial-") })

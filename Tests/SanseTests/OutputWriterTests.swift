@@ -7,17 +7,22 @@ struct OutputWriterTests {
     @Test func everyOutputIsWrittenAndNonTrivial() throws {
         let (folder, report) = try OutputFixtures.run(webCopies: [.gcj02])
         defer { OutputFixtures.discard(folder) }
-        let others = ["summary.csv", "summary.md", "issues.csv", "run.json", "sanse.gpkg", "blocks.csv", "parcels.csv",
-                      "map.svg", "map-坎墩街道.svg", "map-周巷镇.svg"]
+        let others = [
+            "summary.csv", "summary.md", "issues.csv", "run.json", "sanse.gpkg", "blocks.csv", "parcels.csv",
+            "map.svg", "map-坎墩街道.svg", "map-周巷镇.svg",
+        ]
         let webCopies = OutputFixtures.geoJSONFiles.map {
             $0.replacingOccurrences(of: ".geojson", with: ".gcj02.geojson")
         }
         for name in OutputFixtures.geoJSONFiles + others + webCopies {
-            let size = (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            let size =
+                (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size]
+                    as? Int) ?? 0
             #expect(size > 100, "\(name) has \(size) bytes")
         }
         #expect(report.outputFolder == folder.standardizedFileURL.resolvingSymlinksInPath().path)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path).filter { $0.contains(".partial-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
+            .filter { $0.contains(".partial-") }
         #expect(leftovers.isEmpty, "no staging folder left behind")
 
         let summaryBytes = try Data(contentsOf: folder.appendingPathComponent("summary.csv"))
@@ -42,7 +47,8 @@ struct OutputWriterTests {
         let (second, _) = try OutputFixtures.run(workers: 2, into: base)
         let others = ["summary.csv", "summary.md", "issues.csv", "blocks.csv", "parcels.csv", "sanse.gpkg", "map.svg"]
         for name in OutputFixtures.geoJSONFiles + others {
-            let a = try Data(contentsOf: first.appendingPathComponent(name)), b = try Data(contentsOf: second.appendingPathComponent(name))
+            let a = try Data(contentsOf: first.appendingPathComponent(name)),
+                b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(a == b, "\(name) differs between runs")
         }
     }

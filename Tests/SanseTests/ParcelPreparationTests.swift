@@ -9,8 +9,9 @@ import Testing
 @Suite("Parcel preparation")
 struct ParcelPreparationTests {
     @Test func issuesDoNotDependOnTheNumberOfWorkers() throws {
-        let rows = SurveyFixtures.rows(count: 1300, duplicates: [10: 5, 130: 5, 900: 901], bowTies: [20, 200, 1299],
-                                       missing: [0, 640])
+        let rows = SurveyFixtures.rows(
+            count: 1300, duplicates: [10: 5, 130: 5, 900: 901], bowTies: [20, 200, 1299],
+            missing: [0, 640])
         let (folder, inputs) = try SurveyFixtures.geoJSONSurvey(rows)
         defer { try? FileManager.default.removeItem(at: folder) }
         let reference = try SurveyFixtures.summary(SurveyLoader.load(inputs, config: .default, workers: 1))
@@ -27,7 +28,9 @@ struct ParcelPreparationTests {
         let rows = SurveyFixtures.rows(count: 1024, duplicates: [10: 5, 130: 5], bowTies: [20, 200])
         let (folder, inputs) = try SurveyFixtures.geoJSONSurvey(rows)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let issues = try SurveyLoader.load(inputs, config: .default).issues.issues.filter { $0.kind == .repaired || $0.kind == .duplicateID }
+        let issues = try SurveyLoader.load(inputs, config: .default).issues.issues.filter {
+            $0.kind == .repaired || $0.kind == .duplicateID
+        }
         #expect(issues.map(\.kind) == [.repaired, .duplicateID, .repaired, .duplicateID])
         #expect(issues.map(\.featureID) == ["Z-0020", "Z-0005", "Z-0200", "Z-0005"])
     }
@@ -51,9 +54,13 @@ struct ParcelPreparationTests {
             copy.survey.layers = []
             return try SurveyFixtures.summary(copy)
         }
-        let whole = try comparable(SurveyLoader.load(SurveyInputs(parcels: InputSource(geoJSON), controlLines: InputSource(control)), config: .default))
+        let whole = try comparable(
+            SurveyLoader.load(
+                SurveyInputs(parcels: InputSource(geoJSON), controlLines: InputSource(control)), config: .default))
         for workers in [1, 2, 3] {
-            let streamed = try SurveyLoader.load(SurveyInputs(parcels: InputSource(geoPackage), controlLines: InputSource(control)), config: .default, workers: workers)
+            let streamed = try SurveyLoader.load(
+                SurveyInputs(parcels: InputSource(geoPackage), controlLines: InputSource(control)), config: .default,
+                workers: workers)
             #expect(try comparable(streamed) == whole, "\(workers) workers")
             #expect(streamed.survey.parcels.count == 900)
             #expect(streamed.survey.layers.first?.featuresRead == 900)
@@ -67,15 +74,18 @@ struct ParcelPreparationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let parcels = folder.appendingPathComponent("parcels.shp").path
         let control = folder.appendingPathComponent("control.gpkg").path
-        try SurveyFixtures.writeParcels(SurveyFixtures.rows(count: 5000), to: parcels, driver: "ESRI Shapefile",
-                                        crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"])
+        try SurveyFixtures.writeParcels(
+            SurveyFixtures.rows(count: 5000), to: parcels, driver: "ESRI Shapefile",
+            crs: "EPSG:4549", layerOptions: ["ENCODING=UTF-8"])
         try SurveyFixtures.writeControlLines(to: control, driver: "GPKG", crs: "EPSG:4549")
         // The shapes end two thirds of the way; the index still lists them all.
         let shapes = folder.appendingPathComponent("parcels.shp")
         let bytes = try Data(contentsOf: shapes)
         try bytes.prefix(bytes.count * 2 / 3).write(to: shapes)
         do {
-            _ = try SurveyLoader.load(SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(control)), config: .default, workers: 2)
+            _ = try SurveyLoader.load(
+                SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(control)), config: .default,
+                workers: 2)
             Issue.record("a truncated file loaded")
         } catch let error as SurveyError {
             #expect(error.path == parcels)

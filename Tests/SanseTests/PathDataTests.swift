@@ -12,7 +12,8 @@ struct PathDataTests {
         // 1 px per metre: the 3 % margin is 30 m on each side.
         #expect(abs(frame.scale - 1) < 1e-12)
         var path = PathData()
-        path.appendRing([Point2D(0, 0), Point2D(10.04, 0), Point2D(10.04, 10.56), Point2D(0, 10.56), Point2D(0, 0)], frame: frame)
+        path.appendRing(
+            [Point2D(0, 0), Point2D(10.04, 0), Point2D(10.04, 10.56), Point2D(0, 10.56), Point2D(0, 0)], frame: frame)
         #expect(path.string == "M30 1030l10 0 0-10.6-10 0z")
         var tiny = PathData()
         tiny.appendRing([Point2D(0, 0), Point2D(0.01, 0), Point2D(0.01, 0.01), Point2D(0, 0)], frame: frame)
@@ -26,7 +27,8 @@ struct PathDataTests {
         // A circle of 2000 points, 400 tenths (40 px) across.
         let circle = (0..<2000).map { k -> PathData.Tenths in
             let angle = Double(k) / 2000 * 2 * Double.pi
-            return PathData.Tenths(x: Int((2000 + 200 * cos(angle)).rounded()), y: Int((2000 + 200 * sin(angle)).rounded()))
+            return PathData.Tenths(
+                x: Int((2000 + 200 * cos(angle)).rounded()), y: Int((2000 + 200 * sin(angle)).rounded()))
         }
         var ring: [PathData.Tenths] = []
         for point in circle where ring.last != point { ring.append(point) }

@@ -8,8 +8,9 @@ struct RuleEngineTests {
     typealias P = AnalysisFixtures.P
 
     @Test func missingFiguresNeverMatchAndFallbackNamesTheFigures() throws {
-        let survey = try AnalysisFixtures.survey([P(id: "only", wkt: AnalysisFixtures.square(0, 0))],
-                                                 control: [AnalysisFixtures.everywhere])
+        let survey = try AnalysisFixtures.survey(
+            [P(id: "only", wkt: AnalysisFixtures.square(0, 0))],
+            control: [AnalysisFixtures.everywhere])
         let block = try Analyzer.run(survey, config: .default).blocks[0]
         #expect(block.cdShare == nil && block.far == nil && block.taxPerMu == nil)
         #expect(block.category == .retain)
@@ -17,18 +18,20 @@ struct RuleEngineTests {
     }
 
     @Test func customRulesCanUseTaxPerMu() throws {
-        let config = try ConfigReader.parse("""
-        rules:
-          - category: exit
-            all:
-              - {metric: tax_per_mu, op: "<", value: 10}
-              - {metric: is_cluster_10ha, op: "==", value: false}
-          - category: retain
-        """)
-        let survey = try AnalysisFixtures.survey([
-            P(id: "poor", wkt: AnalysisFixtures.square(0, 0), tax: 4.5),
-            P(id: "rich", wkt: AnalysisFixtures.square(5000, 0), tax: 60),
-        ], control: [AnalysisFixtures.everywhere])
+        let config = try ConfigReader.parse(
+            """
+            rules:
+              - category: exit
+                all:
+                  - {metric: tax_per_mu, op: "<", value: 10}
+                  - {metric: is_cluster_10ha, op: "==", value: false}
+              - category: retain
+            """)
+        let survey = try AnalysisFixtures.survey(
+            [
+                P(id: "poor", wkt: AnalysisFixtures.square(0, 0), tax: 4.5),
+                P(id: "rich", wkt: AnalysisFixtures.square(5000, 0), tax: 60),
+            ], control: [AnalysisFixtures.everywhere])
         let result = try Analyzer.run(survey, config: config)
         let poor = try #require(result.blocks.first { survey.parcels[$0.parcelIndices[0]].id == "poor" })
         let rich = try #require(result.blocks.first { survey.parcels[$0.parcelIndices[0]].id == "rich" })

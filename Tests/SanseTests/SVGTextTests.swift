@@ -13,6 +13,8 @@ struct SVGTextTests {
         #expect(SVGText.px(-0.25) == "-0.3" || SVGText.px(-0.25) == "-0.2")
         #expect(MapLayers.muText(356.4) == "356")
         #expect(MapLayers.muText(8.44) == "8.4")
-        #expect(SVGText.wrapped("坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", fontSize: 12, maxWidth: 150).count > 1)
+        #expect(
+            SVGText.wrapped("坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", fontSize: 12, maxWidth: 150)
+                .count > 1)
     }
 }

@@ -13,7 +13,9 @@ struct SurveyChecksTests {
                 [-1e300, -5, 0, 0, 3.25, 7, 1e300][Int(random.next() % 7)] + Double(random.next() % 3)
             }
             let sorted = values.sorted()
-            for rank in 0..<size { #expect(SurveyChecks.smallest(rank, of: values) == sorted[rank], "size \(size) rank \(rank)") }
+            for rank in 0..<size {
+                #expect(SurveyChecks.smallest(rank, of: values) == sorted[rank], "size \(size) rank \(rank)")
+            }
         }
         let ascending = (0..<500).map(Double.init), descending = Array(ascending.reversed())
         #expect(SurveyChecks.smallest(250, of: ascending) == 250)

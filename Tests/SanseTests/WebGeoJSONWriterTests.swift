@@ -22,7 +22,8 @@ struct WebGeoJSONWriterTests {
             for feature in collection["features"] as! [[String: Any]] {
                 let geometry = feature["geometry"] as! [String: Any]
                 let type = geometry["type"] as! String
-                let polygons: [[[[Double]]]] = type == "Polygon"
+                let polygons: [[[[Double]]]] =
+                    type == "Polygon"
                     ? [geometry["coordinates"] as! [[[Double]]]]
                     : geometry["coordinates"] as! [[[[Double]]]]
                 for polygon in polygons {
@@ -41,7 +42,8 @@ struct WebGeoJSONWriterTests {
             }
         }
         // Required properties with the right types.
-        let blocks = try OutputFixtures.json(folder.appendingPathComponent("blocks.geojson"))["features"] as! [[String: Any]]
+        let blocks =
+            try OutputFixtures.json(folder.appendingPathComponent("blocks.geojson"))["features"] as! [[String: Any]]
         #expect(blocks.count == report.analysis.blocks.count)
         for (feature, block) in zip(blocks, report.analysis.blocks) {
             let properties = feature["properties"] as! [String: Any]
@@ -52,12 +54,16 @@ struct WebGeoJSONWriterTests {
             #expect(abs((properties["land_mu"] as! Double) - block.landMu) < 0.005)
             #expect(properties["fill"] as? String == block.category.fillColour)
             #expect(properties["is_cluster_10ha"] as? Bool == block.isCluster10ha)
-            for key in ["reasons", "town", "outline_m2", "inside_share", "line_status", "cd_share", "far", "tax_per_mu", "renovation_candidate",
-                        "fill-opacity", "stroke", "stroke-width", "title", "land_m2", "land_ha"] {
+            for key in [
+                "reasons", "town", "outline_m2", "inside_share", "line_status", "cd_share", "far", "tax_per_mu",
+                "renovation_candidate",
+                "fill-opacity", "stroke", "stroke-width", "title", "land_m2", "land_ha",
+            ] {
                 #expect(properties.keys.contains(key), "block property \(key)")
             }
         }
-        let parcels = try OutputFixtures.json(folder.appendingPathComponent("parcels.geojson"))["features"] as! [[String: Any]]
+        let parcels =
+            try OutputFixtures.json(folder.appendingPathComponent("parcels.geojson"))["features"] as! [[String: Any]]
         #expect(parcels.count == report.survey.parcels.count)
         let first = parcels[0]["properties"] as! [String: Any]
         for key in FeatureProperties.parcelKeys { #expect(first.keys.contains(key), "parcel property \(key)") }

@@ -5,14 +5,15 @@ import Testing
 @testable import SanseOutput
 
 @Suite("Map labels")
-struct LabelPlacementTests {
+struct LabelPlacerTests {
     @Test func labelsSitInsideTheirBlocksAndNeverOverlap() throws {
         let survey = try SVGMapFixtures.county(zones: 40)
         let analysis = try Analyzer.run(survey, config: .default, workers: 2)
         for width in [1600.0, 5000] {
             let content = try MapContent(survey: survey, analysis: analysis, town: nil)
             let frame = MapFrame(content: content.extent, widthPixels: width)
-            let layers = try MapLayers.draw(content: content, survey: survey, analysis: analysis, frame: frame, workers: 2)
+            let layers = try MapLayers.draw(
+                content: content, survey: survey, analysis: analysis, frame: frame, workers: 2)
             let boxes = layers.townLabels.map(\.box) + layers.blockLabels.map(\.label.box)
             if width > 2000 { #expect(layers.blockLabels.count > 10, "some blocks are labelled at \(width) px") }
             #expect(layers.blockLabels.count < layers.blocks.count, "small blocks get no label at \(width) px")
@@ -24,10 +25,15 @@ struct LabelPlacementTests {
                 let block = analysis.blocks[layers.blocks[position].block]
                 let box = try MapFrame.polygon(frame.metres(label.box))
                 // Inside the block (its outline, allowing for the display simplification).
-                #expect(try block.outline.geometry().buffer(frame.metresPerPixel).covers(box), "label of \(block.id) leaves its block")
+                #expect(
+                    try block.outline.geometry().buffer(frame.metresPerPixel).covers(box),
+                    "label of \(block.id) leaves its block")
             }
             // Bigger blocks are labelled before smaller ones: the largest block always is.
-            let largest = try #require(layers.blocks.indices.max { analysis.blocks[layers.blocks[$0].block].landM2 < analysis.blocks[layers.blocks[$1].block].landM2 })
+            let largest = try #require(
+                layers.blocks.indices.max {
+                    analysis.blocks[layers.blocks[$0].block].landM2 < analysis.blocks[layers.blocks[$1].block].landM2
+                })
             if layers.blocks[largest].label != nil {
                 #expect(layers.blockLabels.contains { $0.shape == largest })
             }

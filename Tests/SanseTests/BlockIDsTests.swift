@@ -4,16 +4,17 @@ import Testing
 @testable import SanseAnalysis
 
 @Suite("Block ids")
-struct BlockIDTests {
+struct BlockIDsTests {
     typealias P = AnalysisFixtures.P
 
     @Test func blockIdsFollowTownThenAreaThenParcelId() throws {
-        let survey = try AnalysisFixtures.survey([
-            P(id: "k2", wkt: AnalysisFixtures.square(0, 0), town: "周巷镇"),
-            P(id: "k1", wkt: AnalysisFixtures.square(1000, 0), town: "周巷镇"),              // same area: by id
-            P(id: "big", wkt: AnalysisFixtures.rectangle(2000, 0, 300, 100), town: "周巷镇"),
-            P(id: "z", wkt: AnalysisFixtures.square(3000, 0), town: "坎墩街道"),
-        ], control: [AnalysisFixtures.everywhere])
+        let survey = try AnalysisFixtures.survey(
+            [
+                P(id: "k2", wkt: AnalysisFixtures.square(0, 0), town: "周巷镇"),
+                P(id: "k1", wkt: AnalysisFixtures.square(1000, 0), town: "周巷镇"),  // same area: by id
+                P(id: "big", wkt: AnalysisFixtures.rectangle(2000, 0, 300, 100), town: "周巷镇"),
+                P(id: "z", wkt: AnalysisFixtures.square(3000, 0), town: "坎墩街道"),
+            ], control: [AnalysisFixtures.everywhere])
         let result = try Analyzer.run(survey, config: .default)
         let order = result.blocks.map { survey.parcels[$0.parcelIndices[0]].id }
         // "周" (U+5468) sorts before "坎" (U+574E).
@@ -25,8 +26,9 @@ struct BlockIDTests {
     @Test func tenThousandBlocksGetFiveDigitIdsThatSortAsText() throws {
         // 10 000 separate 10 m squares on a 100 m grid (gap 30 m): one block each.
         let parcels = (0..<10_000).map { index in
-            AnalysisFixtures.P(id: String(format: "P%05d", index),
-                               wkt: AnalysisFixtures.square(Double(index % 100) * 100, Double(index / 100) * 100, 10))
+            AnalysisFixtures.P(
+                id: String(format: "P%05d", index),
+                wkt: AnalysisFixtures.square(Double(index % 100) * 100, Double(index / 100) * 100, 10))
         }
         let survey = try AnalysisFixtures.survey(parcels, control: [AnalysisFixtures.everywhere])
         let ids = try Analyzer.run(survey, config: .default).blocks.map(\.id)
@@ -36,8 +38,9 @@ struct BlockIDTests {
     }
 
     @Test func aSmallSurveyKeepsFourDigits() throws {
-        let survey = try AnalysisFixtures.survey([AnalysisFixtures.P(id: "A", wkt: AnalysisFixtures.square(0, 0))],
-                                                 control: [AnalysisFixtures.everywhere])
+        let survey = try AnalysisFixtures.survey(
+            [AnalysisFixtures.P(id: "A", wkt: AnalysisFixtures.square(0, 0))],
+            control: [AnalysisFixtures.everywhere])
         #expect(try Analyzer.run(survey, config: .default).blocks.map(\.id) == ["B0001"])
     }
 }

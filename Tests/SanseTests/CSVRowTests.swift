@@ -2,8 +2,8 @@ import Testing
 
 @testable import SanseOutput
 
-@Suite("CSV tables")
-struct TablesTests {
+@Suite("CSV rows")
+struct CSVRowTests {
     @Test func csvRowsAreTheTextOfCsvRow() {
         let cells = ["plain", "a,b", "say \"hi\"", "line\nbreak", "crlf\r\nonly", "宗地", ""]
         var row = CSVRow(out: [])

@@ -12,9 +12,11 @@ enum CommandLineFixtures {
     static var demoArguments: [String] {
         let file = { (name: String) in demo.appendingPathComponent(name).path }
         return [
-            "--parcels", file("shapefile/parcels.shp"), "--control-lines", file("shapefile/control_lines.shp"),
-            "--towns", file("shapefile/towns.shp"), "--attributes", file("muju-evaluation.csv"), "--config",
-            file("sanse.yml"),
+            "--parcels", file("shapefile/parcels.shp"),
+            "--control-lines", file("shapefile/control_lines.shp"),
+            "--towns", file("shapefile/towns.shp"),
+            "--attributes", file("muju-evaluation.csv"),
+            "--config", file("sanse.yml"),
         ]
     }
 

@@ -15,9 +15,8 @@ struct OutputWriterTests {
             $0.replacingOccurrences(of: ".geojson", with: ".gcj02.geojson")
         }
         for name in OutputFixtures.geoJSONFiles + others + webCopies {
-            let size =
-                (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size]
-                    as? Int) ?? 0
+            let path = folder.appendingPathComponent(name).path
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             #expect(size > 100, "\(name) has \(size) bytes")
         }
         #expect(report.outputFolder == folder.standardizedFileURL.resolvingSymlinksInPath().path)

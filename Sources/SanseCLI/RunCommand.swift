@@ -19,12 +19,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Also write GeoJSON in this web CRS: gcj02 (高德/腾讯, approximate).")
     var webCrs: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
-    var workers: Int?
+    @OptionGroup var workers: WorkerOptions
 
-    func validate() throws {
-        try validateWorkers(workers)
-    }
 
     func run() throws {
         let config = try survey.loadConfigOrExit()
@@ -41,7 +37,7 @@ struct RunCommand: ParsableCommand {
         let name = parcels.deletingPathExtension().lastPathComponent
         var request = RunRequest(
             inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs, joinOn: survey.joinOn,
-            outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
+            outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers.count)
         request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.run(request) }
         keptUntilExit = report

@@ -1,44 +1,5 @@
 import CGDAL
 
-/// What a run of features says about one property, for typing the field as GDAL does once
-/// every run has been read.
-struct PropertyEvidence {
-    var hasText = false
-    var hasNumber = false
-    var hasReal = false
-    /// An integer outside 32 bits (GDAL: Integer64).
-    var hasWideInteger = false
-    /// The first non-null value of the run: nil none yet, true text, false a number/boolean.
-    var firstIsText: Bool?
-    /// Whether that first value, when text, is one GDAL would take for a date or time (and
-    /// then type and reformat the field).
-    var firstTextIsDate = false
-}
-
-/// What a run of features' geometries say about the layer's geometry type, which GDAL sets
-/// from them (and which decides its default CRS: WGS 84, or WGS 84 3D for a 3D layer).
-struct GeometryTypeEvidence: Equatable {
-    /// The first geometry's WKB type number (1 Point … 6 MultiPolygon); nil before any.
-    var firstType: UInt32?
-    var allSameType = true
-    var anyZ = false
-
-    mutating func add(type: UInt32, hasZ: Bool) {
-        if let firstType {
-            if type != firstType { allSameType = false }
-        } else {
-            firstType = type
-        }
-        anyZ = anyZ || hasZ
-    }
-
-    mutating func add(_ other: GeometryTypeEvidence) {
-        guard let type = other.firstType else { return }
-        add(type: type, hasZ: other.anyZ)
-        if !other.allSameType { allSameType = false }
-    }
-}
-
 /// Reads consecutive GeoJSON Feature objects from a features array into a
 /// `FeatureChunkBuilder`, with properties in columns of its own (named in `names`), to be
 /// put in the layer's field order once every chunk is read.
@@ -514,4 +475,3 @@ struct GeoJSONChunkParser {
         }
     }
 }
-

@@ -4,21 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Why the fast GeoJSON reader declined a file: anything outside the strict, plain subset it
-/// reads exactly as GDAL would. The caller then reads the file with GDAL.
-public struct GeoJSONUnsupported: Error, CustomStringConvertible, Sendable {
-    public let reason: String
-    /// Byte offset in the file, when known.
-    public let offset: Int
-
-    public init(_ reason: String, at offset: Int) {
-        self.reason = reason
-        self.offset = offset
-    }
-
-    public var description: String { "\(reason) (byte \(offset))" }
-}
-
 /// A position in strict JSON (RFC 8259) bytes. Every read is bounds-checked against `end`;
 /// anything that is not strict JSON, or that GDAL would read differently (NUL characters,
 /// lone surrogates, over-long numbers), is `GeoJSONUnsupported`.

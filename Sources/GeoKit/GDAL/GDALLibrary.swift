@@ -1,0 +1,32 @@
+import CGDAL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum GDALLibrary {
+    private static let registered: Void = {
+        GDALAllRegister()
+        // GDAL prints errors to stderr by default; sanse reports them itself, with the file.
+        CPLSetErrorHandler(CPLQuietErrorHandler)
+    }()
+
+    static func ensureRegistered() {
+        _ = registered
+    }
+
+    /// Runs `body` with a NULL-terminated C string list (`char **`), as GDAL's options take.
+    static func withStringList<R>(_ items: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) throws -> R) rethrows -> R {
+        if items.isEmpty { return try body(nil) }
+        var pointers: [UnsafeMutablePointer<CChar>?] = items.map { strdup($0) }
+        pointers.append(nil)
+        defer { for pointer in pointers { free(pointer) } }
+        return try pointers.withUnsafeMutableBufferPointer { try body($0.baseAddress) }
+    }
+
+    /// The same list as `const char *const *`, as some GDAL calls declare it.
+    static func withConstStringList<R>(_ items: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) throws -> R) rethrows -> R {
+        try withStringList(items) { list in try body(list.map { UnsafePointer(OpaquePointer($0)) }) }
+    }
+}

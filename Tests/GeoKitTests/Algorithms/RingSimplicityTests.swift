@@ -1,31 +1,9 @@
+import Foundation
 import Testing
 @testable import GeoKit
 
 @Suite("Ring simplicity: certain answers only")
 struct RingSimplicityTests {
-    @Test func orientationIsOnlyTrustedWhenRoundingCannotHaveDecidedIt() {
-        let a = Point2D(0, 0), b = Point2D(1, 1)
-        #expect(RingSimplicity.orientation(a, b, Point2D(0, 1)) == 1)
-        #expect(RingSimplicity.orientation(a, b, Point2D(1, 0)) == -1)
-        #expect(RingSimplicity.orientation(a, b, Point2D(2, 2)) == 0)
-        // Shewchuk's example: points within a few ulps of (0.5, 0.5) against (12, 12) and
-        // (24, 24), where the plain double determinant gets signs wrong. A sign given must be
-        // the exact one (integers in units of 2^-53); the rest must be left undecided.
-        let unit = 0x1p-53
-        var undecided = 0
-        for i in 0..<64 {
-            for j in 0..<64 {
-                let a = Point2D(0.5 + Double(i) * unit, 0.5 + Double(j) * unit)
-                let b = Point2D(12, 12), c = Point2D(24, 24)
-                let ax = Int128(1 << 52 + i), ay = Int128(1 << 52 + j), bx = Int128(12) << 53, cx = Int128(24) << 53
-                let exact = (ax - cx) * (bx - cx) - (ay - cx) * (bx - cx)
-                let sign = RingSimplicity.orientation(a, b, c)
-                if sign == 0 { undecided += 1 } else { #expect(Int128(sign) == exact.signum(), "i \(i) j \(j)") }
-            }
-        }
-        #expect(undecided > 0)
-    }
-
     /// Random small rings in Gauss–Krüger-sized coordinates, many of them self-crossing:
     /// whenever the quick test says valid, GEOS must say so too, and it should recognise most
     /// of the valid ones.
@@ -49,5 +27,60 @@ struct RingSimplicityTests {
         }
         #expect(validSeen > 300)
         #expect(Double(acceptedValid) >= 0.95 * Double(validSeen), "\(acceptedValid) of \(validSeen)")
+    }
+
+    private static func ring(_ coordinates: [(Int, Int)]) -> [Point2D] {
+        let points = coordinates.map { Point2D(Double($0.0), Double($0.1)) }
+        return points + [points[0]]
+    }
+
+    private static func exact(_ ring: [Point2D]) -> Bool {
+        ring.withUnsafeBufferPointer { points in
+            RingSimplicity.isCertainlySimple(points, kernel: ExactIntegerKernel.self) {
+                ExactIntegerKernel.Vertex(x: Int64($0.x), y: Int64($0.y))
+            }
+        }
+    }
+
+    private static func filtered(_ ring: [Point2D]) -> Bool {
+        ring.withUnsafeBufferPointer { RingSimplicity.isCertainlyValidShell($0) }
+    }
+
+    /// The kernels differ in one rule: a vertex in the middle of a straight edge is accepted by
+    /// the exact kernel and left to GEOS by the filtered one. Everything else is answered alike.
+    @Test func theKernelsDifferOnlyOnStraightOnNeighbours() {
+        let straightOn = Self.ring([(0, 0), (5, 0), (10, 0), (10, 10), (0, 10)])
+        #expect(Self.exact(straightOn))
+        #expect(!Self.filtered(straightOn))
+        let cases: [(String, [Point2D], Bool)] = [
+            ("square", Self.ring([(0, 0), (10, 0), (10, 10), (0, 10)]), true),
+            ("repeated points", Self.ring([(0, 0), (10, 0), (10, 0), (10, 10), (0, 10), (0, 0)]), true),
+            ("bow tie", Self.ring([(0, 0), (10, 10), (10, 0), (0, 10)]), false),
+            ("spike back", Self.ring([(0, 0), (10, 0), (10, 10), (10, 20), (10, 10), (0, 10)]), false),
+            ("touches itself", Self.ring([(0, 0), (10, 0), (5, 5), (10, 10), (0, 10), (5, 5)]), false),
+            ("vertex on a segment", Self.ring([(0, 0), (10, 0), (10, 10), (0, 10), (5, 0)]), false),
+            ("collapsed", Self.ring([(0, 0), (10, 0), (5, 0)]), false),
+        ]
+        for (name, ring, simple) in cases {
+            #expect(Self.exact(ring) == simple, "\(name)")
+            #expect(Self.filtered(ring) == simple, "\(name)")
+        }
+    }
+
+    @Test func unclosedLongAndRefusedVerticesAreNotCertain() {
+        var unclosed = Self.ring([(0, 0), (10, 0), (10, 10), (0, 10)])
+        unclosed[unclosed.count - 1] = Point2D(1, 0)
+        #expect(!Self.exact(unclosed) && !Self.filtered(unclosed))
+        let circle = (0..<RingSimplicity.maximumPoints).map { k -> (Int, Int) in
+            let angle = Double(k) / Double(RingSimplicity.maximumPoints) * 2 * .pi
+            return (Int(1_000_000 * cos(angle)), Int(1_000_000 * sin(angle)))
+        }
+        #expect(!Self.exact(Self.ring(circle)), "one point over the limit")
+        #expect(Self.exact(Self.ring(Array(circle.dropLast()))))
+        let square = Self.ring([(0, 0), (10, 0), (10, 10), (0, 10)])
+        let refused = square.withUnsafeBufferPointer { points in
+            RingSimplicity.isCertainlySimple(points, kernel: ExactIntegerKernel.self) { _ in nil }
+        }
+        #expect(!refused)
     }
 }

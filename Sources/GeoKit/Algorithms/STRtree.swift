@@ -29,22 +29,27 @@ public struct STRtree: Sendable {
         precondition(nodeCapacity >= 2, "an STRtree node needs room for two children")
         count = envelopes.count
         self.nodeCapacity = nodeCapacity
-        itemEnvelopes = envelopes.map { $0 ?? Envelope(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan) }
-        let present = envelopes.indices.filter { envelopes[$0] != nil }
-        let presentEnvelopes = present.map { envelopes[$0]! }
-        let order = STRtree.tileOrder(presentEnvelopes, capacity: nodeCapacity)
-        itemOrder = order.map { Int32(present[$0]) }
+        let boxes = envelopes.map { $0 ?? Envelope(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan) }
+        itemEnvelopes = boxes
+        let centres = boxes.map(\.center)
+        var order = envelopes.indices.filter { envelopes[$0] != nil }
+        let leaves = SortTileRecursive.sort(
+            &order, nodeCapacity: nodeCapacity, centre: { centres[$0] }, tieBreak: { Int64($0) })
+        itemOrder = order.map { Int32($0) }
 
         var levels: [[Node]] = []
-        var current = STRtree.group(order.map { presentEnvelopes[$0] }, capacity: nodeCapacity)
+        var current = STRtree.makeNodes(leaves, envelopes: order.map { boxes[$0] })
         while !current.isEmpty {
             levels.append(current)
             if current.count <= nodeCapacity { break }
             // Reorder this level's nodes by tiles, then group them into parents.
-            let nodeOrder = STRtree.tileOrder(current.map(\.envelope), capacity: nodeCapacity)
+            var nodeOrder = Array(current.indices)
+            let parents = SortTileRecursive.sort(
+                &nodeOrder, nodeCapacity: nodeCapacity, centre: { [current] in current[$0].envelope.center },
+                tieBreak: { Int64($0) })
             current = nodeOrder.map { current[$0] }
             levels[levels.count - 1] = current
-            current = STRtree.group(current.map(\.envelope), capacity: nodeCapacity)
+            current = STRtree.makeNodes(parents, envelopes: current.map(\.envelope))
         }
         var starts = [0]
         for level in levels { starts.append(starts.last! + level.count) }
@@ -101,34 +106,12 @@ public struct STRtree: Sendable {
         return box.minX.isNaN ? nil : box
     }
 
-    /// Sort-Tile-Recursive order: sort by x centre into vertical slices of about √(n/capacity)
-    /// nodes each, then by y centre within each slice.
-    private static func tileOrder(_ envelopes: [Envelope], capacity: Int) -> [Int] {
-        let n = envelopes.count
-        guard n > capacity else { return Array(0..<n) }
-        let nodeCount = (n + capacity - 1) / capacity
-        let sliceCount = Int(Double(nodeCount).squareRoot().rounded(.up))
-        let sliceSize = capacity * ((nodeCount + sliceCount - 1) / sliceCount)
-        let centres = envelopes.map { $0.center }
-        // Ties broken by index so the tree, and so query order, is deterministic.
-        let byX = (0..<n).sorted { (centres[$0].x, $0) < (centres[$1].x, $1) }
-        var order: [Int] = []
-        order.reserveCapacity(n)
-        var sliceStart = 0
-        while sliceStart < n {
-            let slice = byX[sliceStart..<min(sliceStart + sliceSize, n)]
-            order += slice.sorted { (centres[$0].y, $0) < (centres[$1].y, $1) }
-            sliceStart += sliceSize
-        }
-        return order
-    }
-
-    private static func group(_ envelopes: [Envelope], capacity: Int) -> [Node] {
-        stride(from: 0, to: envelopes.count, by: capacity).map { start in
-            let end = min(start + capacity, envelopes.count)
-            var box = envelopes[start]
-            for index in (start + 1)..<end { box = box.union(envelopes[index]) }
-            return Node(envelope: box, start: Int32(start), count: Int32(end - start))
+    /// One node per range of `envelopes`, each with the union of its range's envelopes.
+    private static func makeNodes(_ ranges: [Range<Int>], envelopes: [Envelope]) -> [Node] {
+        ranges.map { range in
+            var box = envelopes[range.lowerBound]
+            for index in range.dropFirst() { box = box.union(envelopes[index]) }
+            return Node(envelope: box, start: Int32(range.lowerBound), count: Int32(range.count))
         }
     }
 }

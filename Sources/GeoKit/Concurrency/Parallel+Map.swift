@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 extension Parallel {
     /// Runs `body` once for each index of `order`, handing the indices to the workers one at a
@@ -7,14 +6,25 @@ extension Parallel {
     /// to the end (contiguous chunks leave one worker alone with the biggest item).
     ///
     /// Each worker thread makes its own state with `makeWorker` (e.g. its clones of shared
-    /// geometries) and passes it to every `body` call it runs.
+    /// geometries) and passes it to every `body` call it runs. A result may be of a type that
+    /// is not `Sendable` as long as `body` hands it over (`sending`): it is made on one thread
+    /// and only read by the caller once every worker is done.
+    ///
+    /// ```swift
+    /// let biggestFirst = sizes.indices.sorted { sizes[$0] > sizes[$1] }
+    /// let areas = try Parallel.map(order: biggestFirst, worker: { try shared.clone() }) { shape, index in
+    ///     try shape.intersection(pieces[index]).area()
+    /// }
+    /// ```
+    ///
     /// - Returns: the results by index (`result[i]` is `body`'s answer for `i`), so they never
-    ///   depend on the number of workers. The first failure stops the work and is thrown.
-    public static func map<Worker, T: Sendable>(
+    ///   depend on the number of workers. The first failure stops the hand-out; the failure of
+    ///   the lowest index among the items run is thrown.
+    public static func map<Worker, T, Failure: Error>(
         order: [Int], workers: Int = defaultWorkerCount,
-        worker makeWorker: @Sendable () throws -> Worker,
-        _ body: @Sendable (inout Worker, Int) throws -> T
-    ) throws -> [T] {
+        worker makeWorker: @Sendable () throws(Failure) -> Worker,
+        _ body: @Sendable (inout Worker, Int) throws(Failure) -> sending T
+    ) throws(Failure) -> [T] {
         let count = order.count
         precondition(Set(order) == Set(0..<count), "order must hold each index below its count once")
         guard count > 0 else { return [] }
@@ -24,80 +34,46 @@ extension Parallel {
             for index in order { results[index] = try body(&state, index) }
             return results.map { $0! }
         }
-        let results = ItemResults<T>(count: count)
-        let queue = ItemQueue(order)
+        let queue = WorkQueue(order)
+        let results = Locked(ItemResults<T, Failure>(count: count))
         DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
             var state: Worker
-            do {
+            do throws(Failure) {
                 state = try makeWorker()
             } catch {
-                results.fail(queue.abandon(), error)
+                let blamed = queue.abandon()
+                results.withLock { $0.fail(blamed, error) }
                 return
             }
             while let index = queue.next() {
-                do {
-                    results.set(index, try body(&state, index))
+                do throws(Failure) {
+                    let value = try body(&state, index)
+                    results.withLock { $0.slots[index] = value }
                 } catch {
-                    results.fail(index, error)
+                    results.withLock { $0.fail(index, error) }
                     queue.stop()
                 }
             }
         }
-        return try results.values()
+        return try results.withLock { results throws(Failure) in try results.values() }
     }
 }
 
-private final class ItemQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let order: [Int]
-    private var position = 0
+/// The results of `Parallel.map` by index, and its first failure.
+private struct ItemResults<T, Failure: Error> {
+    var slots: [T?]
+    private var failure: (index: Int, error: Failure)?
 
-    init(_ order: [Int]) { self.order = order }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard position < order.count else { return nil }
-            defer { position += 1 }
-            return order[position]
-        }
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
     }
 
-    /// Ends the work after a failure: the remaining items are not run.
-    func stop() {
-        lock.withLock { position = order.count }
+    mutating func fail(_ index: Int, _ error: Failure) {
+        if failure == nil || index < failure!.index { failure = (index, error) }
     }
 
-    /// Ends the work when a worker could not start; the item it would have taken reports why.
-    func abandon() -> Int {
-        lock.withLock {
-            let blamed = position < order.count ? order[position] : order[order.count - 1]
-            position = order.count
-            return blamed
-        }
-    }
-}
-
-private final class ItemResults<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-    private var failure: (index: Int, error: any Error)?
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.withLock { slots[index] = value }
-    }
-
-    func fail(_ index: Int, _ error: any Error) {
-        lock.withLock {
-            if failure == nil || index < failure!.index { failure = (index, error) }
-        }
-    }
-
-    func values() throws -> [T] {
-        try lock.withLock {
-            if let failure { throw failure.error }
-            return slots.map { $0! }
-        }
+    func values() throws(Failure) -> [T] {
+        if let failure { throw failure.error }
+        return slots.map { $0! }
     }
 }

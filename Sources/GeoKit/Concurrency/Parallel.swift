@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs chunks of an index range on several threads at once, with results in chunk order, so
@@ -29,42 +28,8 @@ public enum Parallel {
         let ranges = (0..<chunkCount).map { chunk in
             (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
         }
-        if workers <= 1 || chunkCount == 1 {
-            return try ranges.map(body)
-        }
-        let results = ChunkResults<T>(count: chunkCount)
-        let next = ChunkCounter()
-        DispatchQueue.concurrentPerform(iterations: min(workers, chunkCount)) { _ in
-            while let chunk = next.take(below: chunkCount) {
-                results.set(chunk, Result { try body(ranges[chunk]) })
-            }
-        }
-        return try results.values.map { try $0.get() }
-    }
-}
-
-private final class ChunkResults<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<T, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<T, any Error>) {
-        lock.withLock { slots[index] = value }
-    }
-
-    var values: [Result<T, any Error>] { lock.withLock { slots.map { $0! } } }
-}
-
-private final class ChunkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
+        return try map(order: Array(0..<chunkCount), workers: workers, worker: {}) { _, chunk in
+            try body(ranges[chunk])
         }
     }
 }

@@ -1,5 +1,4 @@
 import CGDAL
-import Dispatch
 import Foundation
 
 /// Reads GeoJSON FeatureCollections straight from the mapped file, in parallel chunks, with
@@ -184,21 +183,18 @@ public enum GeoJSONReader {
         let starts = (0...pieces).map { piece -> Int in
             piece == 0 ? arrayStart : piece == pieces ? file.count : featureStart(file, near: arrayStart + piece * pieceBytes)
         }
-        let results = ChunkSlots<ChunkResult>(count: pieces)
-        let next = ChunkCounterForReader()
-        DispatchQueue.concurrentPerform(iterations: min(workers, pieces)) { _ in
-            while let piece = next.take(below: pieces) {
-                let start = starts[piece]
-                if piece > 0 && start >= file.count { continue }
-                results.set(piece, parsePiece(file, start: start, stop: starts[piece + 1], first: piece == 0))
-                file.release(start..<starts[piece + 1])
-            }
+        var results = Parallel.map(order: Array(0..<pieces), workers: workers, worker: {}) { _, piece -> ChunkResult? in
+            let start = starts[piece]
+            if piece > 0 && start >= file.count { return nil }
+            let result = parsePiece(file, start: start, stop: starts[piece + 1], first: piece == 0)
+            file.release(start..<starts[piece + 1])
+            return result
         }
 
         var chunks: [GeoJSONChunkParser] = []
         var expected = arrayStart
         for piece in 0..<pieces {
-            guard let result = results.take(piece) else { break }
+            guard let result = results[piece].take() else { break }
             guard result.start == expected else { break }
             chunks.append(result.parser)
             switch result.end {
@@ -297,7 +293,8 @@ public enum GeoJSONReader {
     /// two of the same type, in a tiny in-memory file of the same name, so its reading is
     /// GDAL's by construction.
     private enum Probe {
-        private static let counter = ChunkCounterForReader()
+        /// Numbers the in-memory files of reads that run at the same time.
+        private static let counter = Locked(0)
 
         static func read(members: [Range<Int>], geometryTypes: GeometryTypeEvidence, file: MappedFile, path: String) throws(GeoJSONUnsupported) -> (name: String, spatialReference: LayerSpatialReference?) {
             var text = Array("{\"type\": \"FeatureCollection\", \"features\": [".utf8)
@@ -317,7 +314,7 @@ public enum GeoJSONReader {
             }
             text += Array("}".utf8)
             let fileName = URL(fileURLWithPath: path).lastPathComponent
-            let folder = "/vsimem/sanse-geojson-\(getpid())-\(counter.takeNext())"
+            let folder = "/vsimem/sanse-geojson-\(getpid())-\(counter.withLock { count in defer { count += 1 }; return count })"
             let probePath = "\(folder)/\(fileName)"
             // GDAL takes ownership of the copy and frees it on unlink.
             guard let buffer = VSIMalloc(text.count) else { throw GeoJSONUnsupported("out of memory", at: 0) }
@@ -341,32 +338,4 @@ public enum GeoJSONReader {
             }
         }
     }
-}
-
-/// Results by slot, filled from several threads.
-private final class ChunkSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-
-    /// Moves the value out, so its memory goes with the caller.
-    func take(_ index: Int) -> T? { lock.withLock { slots[index].take() } }
-}
-
-private final class ChunkCounterForReader: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func takeNext() -> Int { lock.withLock { defer { next += 1 }; return next } }
 }

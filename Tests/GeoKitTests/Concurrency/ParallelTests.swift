@@ -24,22 +24,23 @@ struct ParallelTests {
     }
 
     @Test(arguments: [1, 2, 3])
-    func orderedItemsComeBackByIndexWithOneStatePerWorker(workers: Int) throws {
+    func orderedItemsComeBackByIndexWithOneStatePerWorker(workers: Int) {
         let order = (0..<500).reversed().map { $0 }
-        let states = Counter()
-        let results = try Parallel.map(order: Array(order), workers: workers, worker: { () -> [Int] in
-            states.increment()
+        let states = Locked(0)
+        let results = Parallel.map(order: Array(order), workers: workers, worker: { () -> [Int] in
+            states.withLock { $0 += 1 }
             return []
         }) { seen, index in
             seen.append(index)
             return (index * 3, seen.count)
         }
         #expect(results.map(\.0) == (0..<500).map { $0 * 3 })
-        #expect(states.value >= 1 && states.value <= workers)
+        let stateCount = states.withLock { $0 }
+        #expect(stateCount >= 1 && stateCount <= workers)
         // Each state starts empty and stays with one worker: as many first items as states used.
         let firsts = results.filter { $0.1 == 1 }.count
-        #expect(firsts >= 1 && firsts <= states.value)
-        #expect(try Parallel.map(order: [], workers: workers, worker: { 0 }) { _, index in index }.isEmpty)
+        #expect(firsts >= 1 && firsts <= stateCount)
+        #expect(Parallel.map(order: [], workers: workers, worker: { 0 }) { _, index in index }.isEmpty)
     }
 
     @Test func aFailingItemThrows() {
@@ -62,12 +63,4 @@ struct ParallelTests {
         let serial = try (0..<2000).map { try Geometry.point(Point2D(Double($0), 0)).buffer(Double($0 % 7 + 1)).area() }
         #expect(Array(areas) == serial)
     }
-}
-
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func increment() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

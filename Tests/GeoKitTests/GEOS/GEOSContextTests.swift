@@ -2,15 +2,6 @@ import Foundation
 import Testing
 @testable import GeoKit
 
-/// Collects results from several threads.
-private final class Results<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int: Value] = [:]
-    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
-    var all: [Int: Value] { lock.withLock { values } }
-}
-
-
 @Suite("GEOS contexts: one per thread")
 struct GEOSContextTests {
     /// Irregular lon/lat polygons near 慈溪.
@@ -37,31 +28,31 @@ struct GEOSContextTests {
         let serial = try Self.work(0..<Self.polygons.count)
         let workers = 4
         let chunk = Self.polygons.count / workers
-        let results = Results<[Double]>()
-        let contexts = Results<ObjectIdentifier>()
+        let results = Locked([Int: [Double]]())
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            contexts.set(worker, ObjectIdentifier(GEOSContext.current))
-            results.set(worker, (try? Self.work(worker * chunk..<(worker + 1) * chunk)) ?? [])
+            let areas = (try? Self.work(worker * chunk..<(worker + 1) * chunk)) ?? []
+            results.withLock { $0[worker] = areas }
         }
-        let parallel = (0..<workers).flatMap { results.all[$0] ?? [] }
+        let parallel = (0..<workers).flatMap { worker in results.withLock { $0[worker] ?? [] } }
         #expect(parallel == serial)
         #expect(parallel.count == Self.polygons.count)
     }
 
     @Test func eachThreadHasItsOwnGEOSContext() {
-        let contexts = Results<ObjectIdentifier>()
+        let contexts = Locked([Int: ObjectIdentifier]())
         // Threads stay alive until checked, so no context is freed and its address reused.
         let release = DispatchSemaphore(value: 0)
         let threads = (0..<3).map { index in
             Thread {
-                contexts.set(index, ObjectIdentifier(GEOSContext.current))
+                let context = ObjectIdentifier(GEOSContext.current)
+                contexts.withLock { $0[index] = context }
                 release.wait()
             }
         }
         let main = ObjectIdentifier(GEOSContext.current)
         for thread in threads { thread.start() }
-        while contexts.all.count < 3 { usleep(1000) }
-        let seen = Set(contexts.all.values)
+        while contexts.withLock({ $0.count }) < 3 { usleep(1000) }
+        let seen = Set(contexts.withLock { $0.values })
         for _ in threads { release.signal() }
         #expect(seen.count == 3)
         #expect(!seen.contains(main))

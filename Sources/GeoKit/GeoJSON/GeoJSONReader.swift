@@ -193,20 +193,18 @@ public enum GeoJSONReader {
 
         var chunks: [GeoJSONChunkParser] = []
         var expected = arrayStart
-        for piece in 0..<pieces {
-            guard let result = results[piece].take() else { break }
-            guard result.start == expected else { break }
-            chunks.append(result.parser)
-            switch result.end {
-            case .failed(let reason): throw reason
-            case .arrayEnd(let end): return ParsedFeatures(chunks: chunks, arrayEnd: end)
-            case .next(let position): expected = position
-            }
-        }
-        // The guessed split was wrong (or the array ended early): read on in order.
+        var piece = 0
         while true {
-            let result = parsePiece(file, start: expected, stop: expected + pieceBytes, first: expected == arrayStart)
-            file.release(expected..<result.reached)
+            let result: ChunkResult
+            if piece < pieces, let parsed = results[piece].take(), parsed.start == expected {
+                result = parsed
+                piece += 1
+            } else {
+                // The guessed split was wrong (or the array ended early): read on in order.
+                piece = pieces
+                result = parsePiece(file, start: expected, stop: expected + pieceBytes, first: expected == arrayStart)
+                file.release(expected..<result.reached)
+            }
             chunks.append(result.parser)
             switch result.end {
             case .failed(let reason): throw reason

@@ -96,6 +96,14 @@ public final class VectorLayer {
     }
 
     static func wkb(of feature: OGRFeatureH) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        return appendWKB(of: feature, to: &bytes) == true ? bytes : nil
+    }
+
+    /// Appends the feature's geometry to `bytes` as 2D little-endian ISO WKB: Z and M dropped,
+    /// curves linearised. Returns nil when the feature has no geometry, false when GDAL could
+    /// not export it (the bytes appended are then to be dropped).
+    static func appendWKB(of feature: OGRFeatureH, to bytes: inout [UInt8]) -> Bool? {
         guard let borrowed = OGR_F_GetGeometryRef(feature) else { return nil }
         var geometry = borrowed
         var linearised: OGRGeometryH?
@@ -107,11 +115,12 @@ public final class VectorLayer {
         // The feature is ours and about to be destroyed, so flattening it in place is safe.
         OGR_G_FlattenTo2D(geometry)
         let size = Int(OGR_G_WkbSize(geometry))
-        var bytes = [UInt8](repeating: 0, count: size)
-        let status = bytes.withUnsafeMutableBufferPointer {
-            OGR_G_ExportToIsoWkb(geometry, wkbNDR, $0.baseAddress)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: size))
+        let status = bytes.withUnsafeMutableBufferPointer { buffer in
+            OGR_G_ExportToIsoWkb(geometry, wkbNDR, buffer.baseAddress! + start)
         }
-        return status == OGRERR_NONE ? bytes : nil
+        return status == OGRERR_NONE
     }
 
     static func fieldType(_ type: OGRFieldType) -> FieldType {

@@ -12,9 +12,12 @@ public enum ExactIntegerKernel: OrientationKernel {
     /// A point in grid units.
     @frozen
     public struct Vertex: Hashable, Sendable, BitwiseCopyable {
+        /// x in grid units.
         public var x: Int64
+        /// y in grid units.
         public var y: Int64
 
+        /// A vertex at (x, y).
         @inlinable
         public init(x: Int64, y: Int64) {
             self.x = x
@@ -22,12 +25,15 @@ public enum ExactIntegerKernel: OrientationKernel {
         }
     }
 
+    /// The vertex's x.
     @inlinable
     public static func x(_ vertex: Vertex) -> Int64 { vertex.x }
 
+    /// The vertex's y.
     @inlinable
     public static func y(_ vertex: Vertex) -> Int64 { vertex.y }
 
+    /// The sign of twice the area of a, b, c (1 when c lies left of a→b), exactly.
     @inlinable @inline(__always)
     public static func orientation(_ a: Vertex, _ b: Vertex, _ c: Vertex) -> Int {
         let determinant = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)

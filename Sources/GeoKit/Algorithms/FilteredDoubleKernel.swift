@@ -8,14 +8,19 @@
 /// FilteredDoubleKernel.orientation(Point2D(0, 0), Point2D(1, 1), Point2D(2, 2))  // 0
 /// ```
 public enum FilteredDoubleKernel: OrientationKernel {
+    /// Points as they are.
     public typealias Vertex = Point2D
 
+    /// The point's x.
     @inlinable
     public static func x(_ vertex: Point2D) -> Double { vertex.x }
 
+    /// The point's y.
     @inlinable
     public static func y(_ vertex: Point2D) -> Double { vertex.y }
 
+    /// The sign of twice the area of a, b, c (1 when c lies left of a→b), or 0 when rounding
+    /// could have decided it.
     @inlinable @inline(__always)
     public static func orientation(_ a: Point2D, _ b: Point2D, _ c: Point2D) -> Int {
         let left = (a.x - c.x) * (b.y - c.y)

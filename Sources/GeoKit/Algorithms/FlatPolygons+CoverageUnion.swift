@@ -10,6 +10,12 @@ extension FlatPolygons {
     /// holes with more than one shell to go in. The result is not validated: a crossing
     /// between unmatched edges (a partly shared edge) still gives rings, and only a validity
     /// test of the result tells.
+    ///
+    /// ```swift
+    /// if let land = FlatPolygons.coverageUnion(lots), try land.geometry().isValid {
+    ///     // the lots' union, without GEOS's overlay
+    /// }
+    /// ```
     public static func coverageUnion(_ shapes: [FlatPolygons]) -> FlatPolygons? {
         var edges: [CoverageEdge] = []
         edges.reserveCapacity(shapes.reduce(0) { $0 + $1.storage.count / 2 })

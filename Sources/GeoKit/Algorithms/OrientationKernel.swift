@@ -13,7 +13,9 @@ public protocol OrientationKernel {
     /// One coordinate of a `Vertex`, for bounding-box tests.
     associatedtype Scalar: Comparable
 
+    /// The vertex's x.
     static func x(_ vertex: Vertex) -> Scalar
+    /// The vertex's y.
     static func y(_ vertex: Vertex) -> Scalar
 
     /// The sign of twice the area of the triangle a, b, c: 1 when `c` lies left of a→b, -1

@@ -34,7 +34,7 @@ public enum RingSimplicity {
         _ ring: UnsafeBufferPointer<Point2D>, kernel: Kernel.Type, vertex: (Point2D) -> Kernel.Vertex?
     ) -> Bool {
         guard ring.count >= 4, ring.count <= maximumPoints, ring[0] == ring[ring.count - 1] else { return false }
-        // On the stack: this runs for every parcel read and every parcel written.
+        // On the stack: this runs for every polygon read and every polygon written.
         return withUnsafeTemporaryAllocation(of: Kernel.Vertex.self, capacity: ring.count) { vertices in
             var count = 0
             for point in ring {

@@ -1,8 +1,15 @@
-/// A static R-tree over envelopes, packed with the Sort-Tile-Recursive algorithm.
+/// A static R-tree over envelopes, packed in `SortTileRecursive` order.
 ///
 /// Built once, then queried by any number of threads at the same time (it is a value with no
 /// lazy state, unlike GEOS's tree, which builds itself on the first query and cannot be shared).
 /// Items are identified by their index in the array the tree was built from.
+///
+/// ```swift
+/// let tree = STRtree(envelopes: parcels.map { $0.envelope })  // nil for an empty shape
+/// for neighbour in tree.query(box.expanded(by: 30)) where neighbour != index {
+///     // every parcel whose box comes within 30 m of this one, by ascending index
+/// }
+/// ```
 public struct STRtree: Sendable {
     private struct Node: Sendable {
         var envelope: Envelope
@@ -11,6 +18,7 @@ public struct STRtree: Sendable {
         var count: Int32
     }
 
+    /// The number of items the tree was built from, those without an envelope included.
     public let count: Int
     private let itemEnvelopes: [Envelope]
     /// Item indices in leaf order.
@@ -21,6 +29,7 @@ public struct STRtree: Sendable {
     private let levelStarts: [Int]
     private let nodeCapacity: Int
 
+    /// Packs the tree.
     /// - Parameters:
     ///   - envelopes: one per item; nil for an item that has none (an empty geometry), which no
     ///     query returns.
@@ -57,7 +66,8 @@ public struct STRtree: Sendable {
         nodes = levels.flatMap { $0 }
     }
 
-    /// Calls `visit` with the index of every item whose envelope intersects `envelope`.
+    /// Calls `visit` with the index of every item whose envelope intersects `envelope`, in the
+    /// tree's order (not by index).
     public func query(_ envelope: Envelope, _ visit: (Int) throws -> Void) rethrows {
         let levelCount = levelStarts.count - 1
         guard levelCount > 0 else { return }
@@ -67,7 +77,8 @@ public struct STRtree: Sendable {
             try nodes.withUnsafeBufferPointer { nodes in
                 try itemEnvelopes.withUnsafeBufferPointer { itemEnvelopes in
                     var depth = 0
-                    for index in levelStarts[levelCount - 1]..<levelStarts[levelCount] where nodes[index].envelope.intersects(envelope) {
+                    let roots = levelStarts[levelCount - 1]..<levelStarts[levelCount]
+                    for index in roots where nodes[index].envelope.intersects(envelope) {
                         stack[depth] = (levelCount - 1, index)
                         depth += 1
                     }
@@ -101,6 +112,7 @@ public struct STRtree: Sendable {
         return found.sorted()
     }
 
+    /// The envelope item `item` was given, nil when it had none.
     public func envelope(of item: Int) -> Envelope? {
         let box = itemEnvelopes[item]
         return box.minX.isNaN ? nil : box

@@ -6,6 +6,16 @@ import Foundation
 /// Each thread has its own GEOS context (`GEOSContext.current`); a body that needs PROJ makes
 /// its own `Transformer`. A body must only use geometries no other chunk uses, or clones of
 /// shared ones (`Geometry.clone()` only reads its source).
+///
+/// ```swift
+/// // One array of areas per chunk, in index order, whatever the number of workers.
+/// let areas = try Parallel.mapChunks(count: shapes.count) { range in
+///     try range.map { try shapes[$0].geometry().area() }
+/// }.flatMap { $0 }
+/// ```
+///
+/// `map(order:workers:worker:_:)` hands out single items instead, in an order of the caller's
+/// choosing, to workers that keep a state of their own.
 public enum Parallel {
     /// `SANSE_WORKERS` if set, else the number of cores.
     public static var defaultWorkerCount: Int {
@@ -17,7 +27,8 @@ public enum Parallel {
 
     /// Splits `0..<count` into contiguous chunks and runs `body` on each, `workers` at a time.
     /// - Parameter minimumChunk: the smallest chunk worth a thread hop.
-    /// - Returns: one result per chunk, in index order.
+    /// - Returns: one result per chunk, in index order. The first failure stops the hand-out of
+    ///   chunks; the failure of the lowest chunk is thrown.
     public static func mapChunks<T: Sendable>(
         count: Int, workers: Int = defaultWorkerCount, minimumChunk: Int = 64,
         _ body: @Sendable (Range<Int>) throws -> T

@@ -1,6 +1,12 @@
 /// One feature's attribute values: a row of a shared `AttributeTable`, or, once values have
 /// been appended (e.g. columns joined from another table), a list of its own. Reads like an
 /// array of `FieldValue`s; two words wide.
+///
+/// ```swift
+/// var row = chunk.attributes(index)       // a view of the chunk's table
+/// row += [.string("A"), .real(1.5)]       // now a list of its own
+/// row.withValue(0) { view in … }          // text without making a String
+/// ```
 public struct AttributeRow: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
     private enum Storage: Sendable {
         case table(AttributeTable)
@@ -15,22 +21,27 @@ public struct AttributeRow: RandomAccessCollection, ExpressibleByArrayLiteral, S
     private let storage: Storage
     private let row: Int
 
+    /// Row `row` of `table`, sharing it.
     public init(table: AttributeTable, row: Int) {
         storage = .table(table)
         self.row = row
     }
 
+    /// A row of its own values.
     public init(_ values: [FieldValue]) {
         storage = .values(ValueList(values))
         row = 0
     }
 
+    /// A row of its own values, written as an array.
     public init(arrayLiteral elements: FieldValue...) {
         self.init(elements)
     }
 
+    /// 0: the first column.
     public var startIndex: Int { 0 }
 
+    /// The number of columns.
     public var endIndex: Int {
         switch storage {
         case .table(let table): table.columnCount
@@ -38,6 +49,7 @@ public struct AttributeRow: RandomAccessCollection, ExpressibleByArrayLiteral, S
         }
     }
 
+    /// The value in column `position`.
     public subscript(position: Int) -> FieldValue {
         switch storage {
         case .table(let table): table.value(row: row, column: position)
@@ -45,12 +57,14 @@ public struct AttributeRow: RandomAccessCollection, ExpressibleByArrayLiteral, S
         }
     }
 
+    /// Appends columns; the row becomes a list of its own.
     public static func += (row: inout AttributeRow, values: [FieldValue]) {
         row = AttributeRow(Array(row) + values)
     }
 }
 
 extension AttributeRow: Equatable {
+    /// Whether the rows hold the same values, however they are stored.
     public static func == (lhs: AttributeRow, rhs: AttributeRow) -> Bool {
         lhs.elementsEqual(rhs)
     }

@@ -4,6 +4,15 @@
 /// per feature would take (each of those is a heap object, and so is every longer string).
 ///
 /// Immutable once built, so one table is shared by all the rows that view it.
+///
+/// ```swift
+/// var builder = AttributeTableBuilder(columnCount: 2)
+/// builder.appendText("慈溪市甲电器有限公司", column: 0)
+/// builder.appendReal(12.5, column: 1)
+/// builder.finishRow()
+/// let table = builder.build()
+/// table.value(row: 0, column: 1)  // .real(12.5)
+/// ```
 public final class AttributeTable: Sendable {
     /// One column's values, in row order.
     public struct Column: Sendable {
@@ -12,6 +21,7 @@ public final class AttributeTable: Sendable {
         /// Integers and booleans of a column GDAL would type as real read back as reals.
         var numbersAsReal = false
 
+        /// An empty column.
         public init() {}
 
         var count: Int { tags.count }
@@ -29,6 +39,7 @@ public final class AttributeTable: Sendable {
         static let inlineText: UInt8 = 16
     }
 
+    /// The number of rows.
     public let rowCount: Int
     /// nil for a column that is null in every row of this table.
     let columns: [Column?]
@@ -40,8 +51,10 @@ public final class AttributeTable: Sendable {
         self.text = text
     }
 
+    /// The number of columns.
     public var columnCount: Int { columns.count }
 
+    /// The value at `row`, `column`; text is decoded from UTF-8, invalid sequences repaired.
     public func value(row: Int, column: Int) -> FieldValue {
         guard let storage = columns[column] else { return .null }
         let payload = storage.payloads[row]
@@ -57,10 +70,14 @@ public final class AttributeTable: Sendable {
             return .real(Double(bitPattern: payload))
         case Tag.text:
             let start = Int(payload >> 32), length = Int(payload & 0xFFFF_FFFF)
-            return .string(text.withUnsafeBufferPointer { String(decoding: $0[start..<start + length], as: UTF8.self) })
+            return .string(text.withUnsafeBufferPointer {
+                String(decoding: $0[start..<start + length], as: UTF8.self)
+            })
         case let tag:
             let length = Int(tag - Tag.inlineText)
-            return .string(withUnsafeBytes(of: payload.littleEndian) { String(decoding: $0.prefix(length), as: UTF8.self) })
+            return .string(withUnsafeBytes(of: payload.littleEndian) {
+                String(decoding: $0.prefix(length), as: UTF8.self)
+            })
         }
     }
 
@@ -77,6 +94,7 @@ public final class AttributeTable: Sendable {
 }
 
 extension AttributeTable {
+    /// The value at `row`, `column` where it is stored (see `FieldValueView`).
     func withValue<R>(row: Int, column: Int, _ body: (FieldValueView) throws -> R) rethrows -> R {
         guard let storage = columns[column] else { return try body(.null) }
         let payload = storage.payloads[row]
@@ -92,7 +110,9 @@ extension AttributeTable {
             return try body(.real(Double(bitPattern: payload)))
         case Tag.text:
             let start = Int(payload >> 32), length = Int(payload & 0xFFFF_FFFF)
-            return try text.withUnsafeBufferPointer { try body(.text(UnsafeBufferPointer(rebasing: $0[start..<start + length]))) }
+            return try text.withUnsafeBufferPointer {
+                try body(.text(UnsafeBufferPointer(rebasing: $0[start..<start + length])))
+            }
         case let tag:
             let length = Int(tag - Tag.inlineText)
             return try withUnsafeBytes(of: payload.littleEndian) { raw in

@@ -2,14 +2,27 @@
 /// WKB packed into one buffer, their extents, and their attributes. One allocation per kind
 /// of data instead of several per feature, so a layer of a million features can be held and
 /// handed over chunk by chunk, and each chunk freed as soon as it has been used.
+///
+/// ```swift
+/// try layer.readChunks { chunk in
+///     for index in 0..<chunk.count where chunk.hasGeometry(index) {
+///         let geometry = try chunk.withWKB(index) { try Geometry(wkb: $0) }
+///         let name = chunk.attributes(index)[0]
+///     }
+/// }
+/// ```
 public struct FeatureChunk: Sendable {
+    /// The features' ids, in order.
     public private(set) var fids: [Int64]
     /// Geometry i is `wkb[wkbEnds[i - 1] ..< wkbEnds[i]]` (from 0 for the first); an empty
     /// range is a feature without geometry.
     private var wkb: [UInt8]
     private let wkbEnds: [Int]
+    /// The features' attributes, a row each.
     public private(set) var attributes: AttributeTable
 
+    /// A chunk from its parts: geometry i is `wkb[wkbEnds[i - 1] ..< wkbEnds[i]]` (from 0 for
+    /// the first), an empty range a feature without geometry.
     public init(fids: [Int64], wkb: [UInt8], wkbEnds: [Int], attributes: AttributeTable) {
         precondition(fids.count == wkbEnds.count && fids.count == attributes.rowCount)
         self.fids = fids
@@ -18,12 +31,14 @@ public struct FeatureChunk: Sendable {
         self.attributes = attributes
     }
 
+    /// The number of features.
     public var count: Int { fids.count }
 
     private func wkbRange(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : wkbEnds[index - 1])..<wkbEnds[index]
     }
 
+    /// Whether feature `index` has a geometry.
     public func hasGeometry(_ index: Int) -> Bool { !wkbRange(index).isEmpty }
 
     /// Feature `index`'s extent, read from its WKB (`WKBEnvelope` rules): nil without
@@ -40,12 +55,15 @@ public struct FeatureChunk: Sendable {
 
     /// Feature `index`'s WKB in place, e.g. to reproject it without a copy; nil when it has
     /// no geometry.
-    public mutating func withMutableWKB<R>(_ index: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R? {
+    public mutating func withMutableWKB<R>(
+        _ index: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> R
+    ) rethrows -> R? {
         let range = wkbRange(index)
         guard !range.isEmpty else { return nil }
         return try wkb.withUnsafeMutableBytes { try body(UnsafeMutableRawBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Feature `index`'s WKB in place, valid only during the call; nil when it has no geometry.
     public func withWKB<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
         let range = wkbRange(index)
         guard !range.isEmpty else { return nil }

@@ -2,16 +2,21 @@ import CGDAL
 
 /// A failure inside GDAL/OGR: what was attempted, on which file, and GDAL's last message.
 public struct GDALError: Error, Equatable, CustomStringConvertible {
+    /// What was attempted, worded to go before the path, e.g. "cannot open".
     public let operation: String
+    /// The file or connection, when there is one.
     public let path: String?
+    /// GDAL's last message, or a note that it gave none.
     public let message: String
 
+    /// An error for `operation` on `path` with GDAL's `message`.
     public init(operation: String, path: String?, message: String) {
         self.operation = operation
         self.path = path
         self.message = message
     }
 
+    /// e.g. "cannot open parcels.shp: no such file or directory".
     public var description: String {
         if let path { return "\(operation) \(path): \(message)" }
         return "\(operation): \(message)"

@@ -4,7 +4,9 @@ import CGDAL
 public struct LayerSpatialReference: Sendable, Equatable {
     /// e.g. "EPSG:4549" when GDAL can name it.
     public let identifier: String?
+    /// GDAL's WKT export.
     public let wkt: String
+    /// GDAL's PROJJSON export, when it has one.
     public let projjson: String?
 
     /// Reads a borrowed `OGRSpatialReferenceH`.

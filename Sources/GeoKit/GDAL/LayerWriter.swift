@@ -1,6 +1,8 @@
 import CGDAL
+
 /// Writes features into one layer of a `VectorDatasetWriter`, which it keeps alive.
 public final class LayerWriter {
+    /// The layer's name.
     public let name: String
     private let handle: OGRLayerH
     private let writer: VectorDatasetWriter
@@ -31,9 +33,13 @@ public final class LayerWriter {
         }
         if let wkb {
             var geometry: OGRGeometryH?
-            let status = wkb.withUnsafeBytes { OGR_G_CreateFromWkb($0.baseAddress, nil, &geometry, Int32($0.count)) }
+            let status = wkb.withUnsafeBytes {
+                OGR_G_CreateFromWkb($0.baseAddress, nil, &geometry, Int32($0.count))
+            }
             guard status == OGRERR_NONE, let geometry else {
-                throw GDALError(operation: "bad WKB for a feature of layer \(name) of", path: writer.path, message: "OGR error \(status)")
+                throw GDALError(
+                    operation: "bad WKB for a feature of layer \(name) of", path: writer.path,
+                    message: "OGR error \(status)")
             }
             OGR_F_SetGeometryDirectly(feature, geometry)
         }

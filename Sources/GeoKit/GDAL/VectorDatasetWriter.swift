@@ -3,11 +3,25 @@ import CGDAL
 /// Creates a vector dataset with any GDAL driver that can write (GeoPackage, Shapefile,
 /// GeoJSON, FlatGeobuf …) and writes layers into it. Owns the GDAL handle; `close()` flushes
 /// and reports failures, deinit closes quietly if `close()` was not called.
+///
+/// ```swift
+/// let writer = try VectorDatasetWriter(path: "out.gpkg", driver: "GPKG")
+/// let layer = try writer.createLayer(
+///     name: "parcels", crs: "EPSG:4549", geometryType: .multiPolygon,
+///     fields: [FieldDefinition(name: "name", type: .string)])
+/// try writer.inTransaction {
+///     try layer.write(values: [.string("甲")], wkb: shape.wkb(asMultiPolygon: true))
+/// }
+/// try writer.close()
+/// ```
 public final class VectorDatasetWriter {
+    /// Where the dataset is written.
     public let path: String
+    /// GDAL's short name of the driver writing it.
     public let driver: String
     private var handle: GDALDatasetH?
 
+    /// Creates the dataset (replacing nothing: the path must be free for most drivers).
     /// - Parameters:
     ///   - driver: GDAL's short driver name, e.g. "GPKG", "ESRI Shapefile", "GeoJSON".
     ///   - options: dataset creation options, `KEY=VALUE`.

@@ -41,7 +41,9 @@ extension VectorLayer {
         if let error { throw error }
     }
 
-    private static func appendValue(of feature: OGRFeatureH, field: Int32, kind: OGRFieldType, to table: inout AttributeTableBuilder) {
+    private static func appendValue(
+        of feature: OGRFeatureH, field: Int32, kind: OGRFieldType, to table: inout AttributeTableBuilder
+    ) {
         let column = Int(field)
         guard OGR_F_IsFieldSetAndNotNull(feature, field) != 0 else {
             table.appendNull(column: column)

@@ -4,7 +4,7 @@ import CGEOS
 /// coordinate-sequence buffers, without a Swift object per part or ring.
 extension FlatPolygons {
     /// The coordinates of a Polygon or MultiPolygon (a collection of polygons counts as a
-    /// MultiPolygon); empty polygons are left out.
+    /// MultiPolygon); empty polygons are left out. Throws for any other type.
     public init(_ geometry: Geometry) throws {
         let ctx = GEOSContext.current
         let handle = ctx.handle
@@ -15,10 +15,14 @@ extension FlatPolygons {
             polygonPointers = [geometry.pointer]
         case .multiPolygon, .geometryCollection:
             for index in 0..<Int32(geometry.partCount) {
-                guard let part = GEOSGetGeometryN_r(handle, geometry.pointer, index) else { throw ctx.error("flat polygons") }
+                guard let part = GEOSGetGeometryN_r(handle, geometry.pointer, index) else {
+                    throw ctx.error("flat polygons")
+                }
                 let partType = GEOSGeomTypeId_r(handle, part)
                 guard partType == GeometryType.polygon.rawValue else {
-                    throw GEOSError(operation: "flat polygons", message: "a \(type) holding a \(GeometryType(rawValue: partType) ?? .geometryCollection) is not polygonal")
+                    let partName = GeometryType(rawValue: partType) ?? .geometryCollection
+                    throw GEOSError(
+                        operation: "flat polygons", message: "a \(type) holding a \(partName) is not polygonal")
                 }
                 polygonPointers.append(part)
             }
@@ -32,8 +36,11 @@ extension FlatPolygons {
         for polygon in polygonPointers {
             let holes = Int(GEOSGetNumInteriorRings_r(handle, polygon))
             for ring in -1..<holes {
-                guard let ringPointer = ring < 0 ? GEOSGetExteriorRing_r(handle, polygon) : GEOSGetInteriorRingN_r(handle, polygon, Int32(ring)),
-                      let sequence = GEOSGeom_getCoordSeq_r(handle, ringPointer) else { throw ctx.error("flat polygons") }
+                let ringPointer = ring < 0
+                    ? GEOSGetExteriorRing_r(handle, polygon) : GEOSGetInteriorRingN_r(handle, polygon, Int32(ring))
+                guard let ringPointer, let sequence = GEOSGeom_getCoordSeq_r(handle, ringPointer) else {
+                    throw ctx.error("flat polygons")
+                }
                 var size: UInt32 = 0
                 guard GEOSCoordSeq_getSize_r(handle, sequence, &size) != 0 else { throw ctx.error("flat polygons") }
                 rings.append((sequence, Int(size), ring < 0 ? holes + 1 : nil))
@@ -55,7 +62,9 @@ extension FlatPolygons {
                 position += 1
                 // Zeros first: the buffer must be initialised even if GEOS fails.
                 (buffer.baseAddress! + position).initialize(repeating: 0, count: 2 * ring.size)
-                if GEOSCoordSeq_copyToBuffer_r(handle, ring.sequence, buffer.baseAddress! + position, 0, 0) == 0 { failed = true }
+                if GEOSCoordSeq_copyToBuffer_r(handle, ring.sequence, buffer.baseAddress! + position, 0, 0) == 0 {
+                    failed = true
+                }
                 position += 2 * ring.size
             }
             initialized = position
@@ -96,7 +105,9 @@ extension FlatPolygons {
                 let ordinates = UnsafeRawPointer(points.baseAddress!).assumingMemoryBound(to: Double.self)
                 let sequence = GEOSCoordSeq_copyFromBuffer_r(handle, ordinates, UInt32(points.count), 0, 0)
                 guard let sequence else { throw ctx.error("geometry from flat polygons") }
-                guard let made = GEOSGeom_createLinearRing_r(handle, sequence) else { throw ctx.error("geometry from flat polygons") }
+                guard let made = GEOSGeom_createLinearRing_r(handle, sequence) else {
+                    throw ctx.error("geometry from flat polygons")
+                }
                 rings.append(made)
             }
             if !rings.isEmpty { try finishPolygon() }
@@ -108,9 +119,10 @@ extension FlatPolygons {
             if let only = polygons.first, polygons.count == 1 { return Geometry(owning: only!) }
             if polygons.isEmpty { return Geometry.emptyPolygon() }
         }
+        let multiPolygon = GeometryType.multiPolygon.rawValue
         return try ctx.makeGeometry("geometry from flat polygons") { handle in
             polygons.withUnsafeMutableBufferPointer {
-                GEOSGeom_createCollection_r(handle, GeometryType.multiPolygon.rawValue, $0.baseAddress, UInt32($0.count))
+                GEOSGeom_createCollection_r(handle, multiPolygon, $0.baseAddress, UInt32($0.count))
             }
         }
     }

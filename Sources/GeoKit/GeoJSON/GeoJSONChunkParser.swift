@@ -62,7 +62,9 @@ struct GeoJSONChunkParser {
                 guard !sawType else { throw cursor.unsupported("duplicate type") }
                 sawType = true
                 let value = try cursor.string(&scratch)
-                guard cursor.equals(value, scratch, "Feature") else { throw cursor.unsupported("feature type is not Feature") }
+                guard cursor.equals(value, scratch, "Feature") else {
+                    throw cursor.unsupported("feature type is not Feature")
+                }
             case .properties:
                 guard !sawProperties else { throw cursor.unsupported("duplicate properties") }
                 sawProperties = true
@@ -81,7 +83,8 @@ struct GeoJSONChunkParser {
                     try geometry()
                 }
             case .unsupported:
-                throw cursor.unsupported("member GDAL reads specially (id, or another case of type/properties/geometry)")
+                throw cursor.unsupported(
+                    "member GDAL reads specially (id, or another case of type/properties/geometry)")
             case .other:
                 try cursor.skipValue(depth: 2, objectBudget: &objectBudget, &scratch)
             }
@@ -123,7 +126,9 @@ struct GeoJSONChunkParser {
                 cursor.skipWhitespace()
                 let key = try cursor.string(&scratch)
                 let column = try self.column(for: key)
-                guard !builder.attributes.hasValue(inColumn: column) else { throw cursor.unsupported("duplicate property") }
+                guard !builder.attributes.hasValue(inColumn: column) else {
+                    throw cursor.unsupported("duplicate property")
+                }
                 currentKeys.append(column)
                 cursor.skipWhitespace()
                 try cursor.expect(0x3A, "':'")
@@ -145,11 +150,15 @@ struct GeoJSONChunkParser {
     private mutating func column(for key: JSONCursor.StringBytes) throws(GeoJSONUnsupported) -> Int {
         // Most features list the same properties in the same order as the one before.
         let guess = currentKeys.count < previousKeys.count ? previousKeys[currentKeys.count] : nil
-        if let guess, cursor.withBytes(key, scratch, { key in names[guess].withUnsafeBytes { sameBytes($0, key) } }) { return guess }
+        if let guess, cursor.withBytes(key, scratch, { key in names[guess].withUnsafeBytes { sameBytes($0, key) } }) {
+            return guess
+        }
         let name = cursor.withBytes(key, scratch) { Array($0) }
         if let known = columnsByName[name] { return known }
         // "_id" may mark GeoCouch output, which GDAL unwraps.
-        guard !name.isEmpty, name != Array("_id".utf8) else { throw cursor.unsupported("property name GDAL treats specially") }
+        guard !name.isEmpty, name != Array("_id".utf8) else {
+            throw cursor.unsupported("property name GDAL treats specially")
+        }
         let column = names.count
         names.append(name)
         columnsByName[name] = column
@@ -244,10 +253,14 @@ struct GeoJSONChunkParser {
             let isType = cursor.equals(key, scratch, "type"), isCoordinates = cursor.equals(key, scratch, "coordinates")
             if !isType && !isCoordinates {
                 // A geometry's own crs, and other cases of the names GDAL looks up.
-                let lowered = cursor.withBytes(key, scratch) { bytes in bytes.count <= 11 ? bytes.map { $0 | 0x20 } : [] }
+                let lowered = cursor.withBytes(key, scratch) { bytes in
+                    bytes.count <= 11 ? bytes.map { $0 | 0x20 } : []
+                }
                 for special: StaticString in ["type", "coordinates", "geometries", "crs"] {
                     let literal = UnsafeRawBufferPointer(start: special.utf8Start, count: special.utf8CodeUnitCount)
-                    if lowered.elementsEqual(literal) { throw cursor.unsupported("geometry member GDAL reads specially") }
+                    if lowered.elementsEqual(literal) {
+                        throw cursor.unsupported("geometry member GDAL reads specially")
+                    }
                 }
             }
             cursor.skipWhitespace()

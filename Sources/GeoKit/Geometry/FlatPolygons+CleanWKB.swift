@@ -6,6 +6,12 @@ extension FlatPolygons {
     ///
     /// nil means "not certain" (holes, several parts, Z or M, big-endian, a long or
     /// near-degenerate ring): the caller goes through GEOS.
+    ///
+    /// ```swift
+    /// // raw: one feature's WKB in place, e.g. from `FeatureChunk.withWKB`
+    /// let shape = try FlatPolygons.certainlyValidPolygon(wkb: raw, limit: 1e9)
+    ///     ?? FlatPolygons(Geometry(wkb: raw).makeValid(method: .structure))
+    /// ```
     public static func certainlyValidPolygon(wkb: UnsafeRawBufferPointer, limit: Double) -> FlatPolygons? {
         #if _endian(big)
         return nil

@@ -1,11 +1,19 @@
-/// A polygon or multipolygon kept as plain coordinates in one array: about a quarter of the
-/// memory GEOS needs for the same small polygon (GEOS keeps an object per ring and per
-/// polygon, three ordinates per point and cached envelopes). Large surveys keep their parcels
-/// and blocks in this form and build a GEOS geometry only for the operation at hand, on the
-/// thread doing it, so no GEOS object is ever shared between threads.
+/// A polygon or multipolygon kept as plain coordinates in one array, far smaller than the GEOS
+/// geometry of the same small polygon (GEOS keeps an object per ring and per polygon, three
+/// ordinates per point and cached envelopes). Large surveys keep their parcels and blocks in
+/// this form and build a GEOS geometry only for the operation at hand, on the thread doing it,
+/// so no GEOS object is ever shared between threads.
 ///
 /// The value is immutable and holds exactly the coordinates it was made from: a geometry built
 /// from it is the one it was made of, vertex for vertex. Empty polygons are not kept.
+///
+/// ```swift
+/// let square = [Point2D(0, 0), Point2D(10, 0), Point2D(10, 10), Point2D(0, 10), Point2D(0, 0)]
+/// let shape = FlatPolygons(polygons: [[square]])
+/// let area = try shape.geometry().area()       // 100, on this thread's GEOS context
+/// let back = try FlatPolygons(shape.geometry())  // == shape
+/// let bytes = shape.wkb()                      // little-endian ISO WKB
+/// ```
 public struct FlatPolygons: Sendable, Equatable {
     /// `[kind, polygon count, (ring count, (point count, x, y, x, y …) per ring) per polygon]`,
     /// counts stored as doubles (exact far beyond any real count).
@@ -16,7 +24,11 @@ public struct FlatPolygons: Sendable, Equatable {
 
     static let polygonKind = 3.0, multiKind = 6.0
 
-    /// - Parameter polygons: each polygon's rings, exterior first, each closed.
+    /// The polygons given as rings; empty polygons are left out.
+    /// - Parameters:
+    ///   - polygons: each polygon's rings, exterior first, each closed.
+    ///   - multi: whether it makes a MultiPolygon; by default when there is not exactly one
+    ///     polygon.
     public init(polygons: [[[Point2D]]], multi: Bool? = nil) {
         let kept = polygons.filter { !$0.isEmpty && !$0[0].isEmpty }
         var storage: [Double] = [(multi ?? (kept.count != 1)) ? Self.multiKind : Self.polygonKind, Double(kept.count)]
@@ -49,7 +61,9 @@ public struct FlatPolygons: Sendable, Equatable {
         return sum
     }
 
+    /// The number of (non-empty) polygons.
     public var polygonCount: Int { Int(storage[1]) }
+    /// Whether there is no polygon at all.
     public var isEmpty: Bool { storage[1] == 0 }
 
     /// Every point, closing points included.
@@ -62,7 +76,9 @@ public struct FlatPolygons: Sendable, Equatable {
     /// Walks the rings in order: the polygon's index, the ring's index within its polygon
     /// (0 is the exterior), and its points (valid only during the call).
     @inlinable
-    public func forEachRing(_ body: (_ polygon: Int, _ ring: Int, UnsafeBufferPointer<Point2D>) throws -> Void) rethrows {
+    public func forEachRing(
+        _ body: (_ polygon: Int, _ ring: Int, UnsafeBufferPointer<Point2D>) throws -> Void
+    ) rethrows {
         try walk(polygon: { _ in }, ring: body)
     }
 
@@ -116,7 +132,6 @@ public struct FlatPolygons: Sendable, Equatable {
         }
         return box
     }
-
 }
 
 extension FlatPolygons {

@@ -1,19 +1,30 @@
 /// Where the coordinates sit inside a WKB geometry: runs of consecutive points, found by
 /// walking the bytes without building a geometry.
+///
+/// ```swift
+/// let layout = bytes.withUnsafeBytes { WKBLayout.of($0) }
+/// for run in layout?.runs ?? [] { print(run.count, "points at byte", run.offset) }
+/// ```
 public enum WKBLayout {
     /// `count` points starting at byte `offset`, each `dimensions` doubles long.
     public struct PointRun: Equatable, Sendable {
+        /// Where the first point's x starts.
         public var offset: Int
+        /// How many points follow one another.
         public var count: Int
+        /// Doubles per point: 2, 3 with Z or M, 4 with both.
         public var dimensions: Int
     }
 
+    /// Every point sequence of a geometry, in the order the WKB holds them.
     public struct Layout: Sendable {
+        /// The point sequences: a point, a line, each ring, each part's in turn.
         public var runs: [PointRun]
         /// False when any part is big-endian (XDR).
         public var littleEndian: Bool
     }
 
+    /// The runs of points in WKB (ISO or extended, either byte order, with or without an SRID);
     /// nil for malformed or truncated bytes.
     public static func of(_ bytes: UnsafeRawBufferPointer) -> Layout? {
         var walker = Walker(bytes: bytes)
@@ -32,7 +43,9 @@ public enum WKBLayout {
         mutating func uint32(_ little: Bool) -> UInt32? {
             guard offset + 4 <= bytes.count else { return nil }
             var value: UInt32 = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4])) }
+            withUnsafeMutableBytes(of: &value) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4]))
+            }
             offset += 4
             return little ? UInt32(littleEndian: value) : UInt32(bigEndian: value)
         }
@@ -51,7 +64,8 @@ public enum WKBLayout {
             offset += 1
             guard var type = uint32(little) else { return false }
             // ISO (1000s) and extended (high-bit flags) Z/M variants.
-            let hasZ = (type & 0x8000_0000) != 0 || (1000..<2000).contains(type % 4000) || (3000..<4000).contains(type % 4000)
+            let hasZ = (type & 0x8000_0000) != 0 || (1000..<2000).contains(type % 4000)
+                || (3000..<4000).contains(type % 4000)
             let hasM = (type & 0x4000_0000) != 0 || (2000..<4000).contains(type % 4000)
             if (type & 0x2000_0000) != 0 { offset += 4 }  // an embedded SRID
             type = (type & 0x0FFF_FFFF) % 1000

@@ -6,10 +6,14 @@
 /// LibraryVersion(3, 10) < LibraryVersion(3, 11)  // true
 /// ```
 public struct LibraryVersion: Comparable, Hashable, Sendable, CustomStringConvertible {
+    /// The first number.
     public var major: Int
+    /// The second number.
     public var minor: Int
+    /// The third number, 0 when the text has none.
     public var patch: Int
 
+    /// A version from its numbers.
     public init(_ major: Int, _ minor: Int, _ patch: Int = 0) {
         self.major = major
         self.minor = minor
@@ -34,6 +38,7 @@ public struct LibraryVersion: Comparable, Hashable, Sendable, CustomStringConver
         self.init(numbers[0], numbers[1], numbers.count > 2 ? numbers[2] : 0)
     }
 
+    /// Compares major, then minor, then patch.
     public static func < (lhs: LibraryVersion, rhs: LibraryVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }

@@ -13,8 +13,11 @@ import CPROJ
 public struct LibraryVersions: Sendable, Equatable, CustomStringConvertible {
     /// The C libraries GeoKit wraps.
     public enum Library: String, CaseIterable, Sendable {
+        /// Geometry operations (`Geometry`).
         case geos = "GEOS"
+        /// Coordinate transformations (`Transformer`, `CoordinateReferenceSystem`).
         case proj = "PROJ"
+        /// Vector data reading and writing (`VectorDataset`, `VectorDatasetWriter`).
         case gdal = "GDAL"
 
         /// The oldest release GeoKit's calls are written and tested against: GEOS 3.11, PROJ 9.1,
@@ -35,6 +38,7 @@ public struct LibraryVersions: Sendable, Equatable, CustomStringConvertible {
     /// GDAL's `GDALVersionInfo("RELEASE_NAME")`, e.g. "3.6.2".
     public var gdal: String
 
+    /// Versions as the libraries would report them, e.g. to check another set.
     public init(geos: String, proj: String, gdal: String) {
         self.geos = geos
         self.proj = proj

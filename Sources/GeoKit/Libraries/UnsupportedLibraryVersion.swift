@@ -1,11 +1,13 @@
 /// A library older than GeoKit supports, or one whose version could not be read.
 public struct UnsupportedLibraryVersion: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The library that is too old.
     public let library: LibraryVersions.Library
     /// The text the library reported.
     public let reported: String
     /// The release number read from it; nil when there was none to read.
     public let found: LibraryVersion?
 
+    /// An error for `library`, which reported `reported`.
     public init(library: LibraryVersions.Library, reported: String, found: LibraryVersion?) {
         self.library = library
         self.reported = reported
@@ -15,6 +17,7 @@ public struct UnsupportedLibraryVersion: Error, Equatable, Sendable, CustomStrin
     /// The oldest release GeoKit supports.
     public var minimum: LibraryVersion { library.minimumVersion }
 
+    /// Names the library, the release found, the one needed and the text it reported.
     public var description: String {
         let name = library.rawValue
         guard let found else {

@@ -7,8 +7,13 @@ import Glibc
 /// An allocator keeps freed pages for a while for reuse (jemalloc for 10 s by default), so a
 /// stage's peak stays resident while the next stage allocates fresh: loading frees the raw
 /// features and the analysis its indexes and GEOS temporaries just before the writers start.
-/// Purging at those points takes milliseconds and lowers the run's peak by tens of MB, where
-/// purging continuously (a decay time of 0) slows every allocation.
+/// Purging once at those points lowers the run's peak at little cost, where purging
+/// continuously (a decay time of 0) slows every allocation.
+///
+/// ```swift
+/// survey = try load(…)         // the raw features are freed here
+/// FreedMemory.returnToSystem()  // and their pages handed back before the analysis allocates
+/// ```
 public enum FreedMemory {
     private typealias Mallctl = @convention(c) (
         UnsafePointer<CChar>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int

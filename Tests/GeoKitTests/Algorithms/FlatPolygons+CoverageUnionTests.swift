@@ -2,7 +2,7 @@ import Testing
 @testable import GeoKit
 
 @Suite("Coverage union on coordinates: shared edges cancelled, the rest chained")
-struct CoverageUnionTests {
+struct FlatPolygonsCoverageUnionTests {
     private func shapes(_ wkts: [String]) throws -> [FlatPolygons] {
         try wkts.map { try FlatPolygons(try Geometry(wkt: $0)) }
     }
@@ -14,7 +14,8 @@ struct CoverageUnionTests {
 
     private func square(_ x: Int, _ y: Int, clockwise: Bool = false) -> String {
         let corners = [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1), (x, y)]
-        return "POLYGON ((" + (clockwise ? corners.reversed() : corners).map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "))"
+        let ring = (clockwise ? corners.reversed() : corners).map { "\($0.0) \($0.1)" }
+        return "POLYGON ((" + ring.joined(separator: ", ") + "))"
     }
 
     @Test func touchingSquaresBecomeOneRectangleWithTheSharedVertices() throws {
@@ -39,7 +40,9 @@ struct CoverageUnionTests {
 
     @Test func aRingOfLotsAroundAYardKeepsTheYardAsAHole() throws {
         var wkts: [String] = []
-        for x in 0..<3 { for y in 0..<3 where !(x == 1 && y == 1) { wkts.append(square(x, y, clockwise: (x + y) % 2 == 0)) } }
+        for x in 0..<3 {
+            for y in 0..<3 where !(x == 1 && y == 1) { wkts.append(square(x, y, clockwise: (x + y) % 2 == 0)) }
+        }
         let union = try #require(FlatPolygons.coverageUnion(try shapes(wkts)))
         var rings = 0
         union.forEachRing { _, _, _ in rings += 1 }
@@ -60,7 +63,8 @@ struct CoverageUnionTests {
         var wkts: [String] = []
         for i in 0..<6 {
             for j in 0..<4 where !(i == 2 && j == 3) {
-                wkts.append("POLYGON ((\(corner(i, j)), \(corner(i + 1, j)), \(corner(i + 1, j + 1)), \(corner(i, j + 1)), \(corner(i, j))))")
+                let ring = [corner(i, j), corner(i + 1, j), corner(i + 1, j + 1), corner(i, j + 1), corner(i, j)]
+                wkts.append("POLYGON ((" + ring.joined(separator: ", ") + "))")
             }
         }
         let union = try #require(FlatPolygons.coverageUnion(try shapes(wkts)))
@@ -74,7 +78,10 @@ struct CoverageUnionTests {
         // The same lot twice: its edges twice the same way.
         #expect(FlatPolygons.coverageUnion(try shapes([square(0, 0), square(0, 0)])) == nil)
         // A T-junction: the big lot's edge is not split where the two small ones meet.
-        let tee = ["POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((2 0, 3 0, 3 1, 2 1, 2 0))", "POLYGON ((2 1, 3 1, 3 2, 2 2, 2 1))"]
+        let tee = [
+            "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((2 0, 3 0, 3 1, 2 1, 2 0))",
+            "POLYGON ((2 1, 3 1, 3 2, 2 2, 2 1))",
+        ]
         #expect(FlatPolygons.coverageUnion(try shapes(tee)) == nil)
         // Two shells, one with a hole: which shell holds it is GEOS's to say.
         var yard: [String] = []

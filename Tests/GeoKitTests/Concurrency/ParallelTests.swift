@@ -52,7 +52,8 @@ struct ParallelTests {
             }
         }
         #expect(throws: Boom.self) {
-            _ = try Parallel.map(order: Array(0..<300), workers: 2, worker: { () throws -> Int in throw Boom() }) { _, index in index }
+            let failing: @Sendable () throws -> Int = { throw Boom() }
+            _ = try Parallel.map(order: Array(0..<300), workers: 2, worker: failing) { _, index in index }
         }
     }
 

@@ -5,8 +5,9 @@ import Testing
 @Suite("Attribute tables and rows")
 struct AttributeTableTests {
     static let values: [FieldValue] = [
-        .null, .integer(-7), .integer(Int64.max), .real(-0.0), .real(1.5e300), .string(""), .string("A"), .string("12345678"),
-        .string("123456789"), .string("慈溪市甲电器有限公司"), .string("ｃ"), .string("line\nbreak"),
+        .null, .integer(-7), .integer(Int64.max), .real(-0.0), .real(1.5e300), .string(""), .string("A"),
+        .string("12345678"), .string("123456789"), .string("慈溪市甲电器有限公司"), .string("ｃ"),
+        .string("line\nbreak"),
     ]
 
     @Test func valuesComeBackExactly() {

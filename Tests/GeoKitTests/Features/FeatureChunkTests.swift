@@ -25,17 +25,26 @@ struct FeatureChunkTests {
     /// The chunked reader gives exactly what reading feature by feature gives.
     @Test(arguments: ["GPKG", "ESRI Shapefile", "GeoJSON"])
     func gdalChunksMatchFeatureByFeatureReading(driver: String) throws {
-        let folder = try GDALTests.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent(driver == "GPKG" ? "layer.gpkg" : driver == "GeoJSON" ? "layer.geojson" : "layer.shp").path
+        let name = driver == "GPKG" ? "layer.gpkg" : driver == "GeoJSON" ? "layer.geojson" : "layer.shp"
+        let path = folder.appendingPathComponent(name).path
         let writer = try VectorDatasetWriter(path: path, driver: driver)
         let layer = try writer.createLayer(
             name: "layer", crs: "EPSG:4549", geometryType: .polygon,
-            fields: [FieldDefinition(name: "名称", type: .string), FieldDefinition(name: "n", type: .integer), FieldDefinition(name: "x", type: .real)])
+            fields: [
+                FieldDefinition(name: "名称", type: .string), FieldDefinition(name: "n", type: .integer),
+                FieldDefinition(name: "x", type: .real),
+            ])
         try writer.inTransaction {
             for index in 0..<250 {
-                let wkb = index % 17 == 0 ? nil : try Geometry(wkt: "POLYGON ((\(index) 0, \(index + 1) 0, \(index + 1) 1, \(index) 0))").wkb()
-                try layer.write(values: [index % 5 == 0 ? .null : .string("第\(index)号宗地"), .integer(Int64(index)), .real(Double(index) / 3)], wkb: wkb)
+                let triangle = "POLYGON ((\(index) 0, \(index + 1) 0, \(index + 1) 1, \(index) 0))"
+                let wkb = index % 17 == 0 ? nil : try Geometry(wkt: triangle).wkb()
+                let values: [FieldValue] = [
+                    index % 5 == 0 ? .null : .string("第\(index)号宗地"), .integer(Int64(index)),
+                    .real(Double(index) / 3),
+                ]
+                try layer.write(values: values, wkb: wkb)
             }
         }
         try writer.close()
@@ -45,7 +54,9 @@ struct FeatureChunkTests {
         var chunks: [FeatureChunk] = []
         try read.readChunks(featuresPerChunk: 64) { chunks.append($0) }
         #expect(chunks.map(\.count) == [64, 64, 64, 58])
-        let rows = chunks.flatMap { chunk in (0..<chunk.count).map { (chunk.fids[$0], Array(chunk.attributes($0)), chunk.wkb($0)) } }
+        let rows = chunks.flatMap { chunk in
+            (0..<chunk.count).map { (chunk.fids[$0], Array(chunk.attributes($0)), chunk.wkb($0)) }
+        }
         #expect(rows.map(\.0) == expected.map(\.fid))
         #expect(rows.map(\.1) == expected.map(\.values))
         #expect(rows.map(\.2) == expected.map(\.wkb))

@@ -2,25 +2,20 @@ import Foundation
 import Testing
 @testable import GeoKit
 
-@Suite("GDAL")
-struct GDALTests {
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("geokit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
+@Suite("GDAL vector datasets")
+struct VectorDatasetTests {
     static let square = "POLYGON ((620000 3340000, 620100 3340000, 620100 3340050, 620000 3340050, 620000 3340000))"
 
     @Test func geoJSONWrittenAndReadBack() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("parcels.geojson").path
         let writer = try VectorDatasetWriter(path: path, driver: "GeoJSON")
         let layer = try writer.createLayer(
             name: "parcels", crs: "EPSG:4326", geometryType: .polygon,
             fields: [FieldDefinition(name: "id", type: .string), FieldDefinition(name: "far", type: .real)])
-        try layer.write(values: [.string("A-1"), .real(1.5)], wkb: try Geometry(wkt: "POLYGON ((121 30, 121.001 30, 121.001 30.001, 121 30))").wkb())
+        let triangle = try Geometry(wkt: "POLYGON ((121 30, 121.001 30, 121.001 30.001, 121 30))")
+        try layer.write(values: [.string("A-1"), .real(1.5)], wkb: try triangle.wkb())
         try layer.write(values: [.string("A-2"), .null], wkb: nil)
         try writer.close()
 
@@ -38,7 +33,7 @@ struct GDALTests {
     }
 
     @Test func gbkShapefileWithChineseFieldsReadsBackAsUTF8() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("宗地.shp").path
         let writer = try VectorDatasetWriter(path: path, driver: "ESRI Shapefile")
@@ -74,16 +69,17 @@ struct GDALTests {
     }
 
     @Test func geoPackageKeepsItsCRSAndLayers() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("survey.gpkg").path
         let writer = try VectorDatasetWriter(path: path)
         let parcels = try writer.createLayer(
             name: "parcels", crs: "EPSG:4549", geometryType: .multiPolygon,
             fields: [FieldDefinition(name: "宗地编号", type: .string), FieldDefinition(name: "n", type: .integer64)])
+        let square = try Geometry(wkt: Self.square).wkb()
         try writer.inTransaction {
             for index in 0..<100 {
-                try parcels.write(values: [.string("P\(index)"), .integer(Int64(index))], wkb: try Geometry(wkt: Self.square).wkb())
+                try parcels.write(values: [.string("P\(index)"), .integer(Int64(index))], wkb: square)
             }
         }
         _ = try writer.createLayer(name: "towns", crs: "EPSG:4549", geometryType: .polygon, fields: [])

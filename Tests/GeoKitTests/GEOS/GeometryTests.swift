@@ -8,7 +8,7 @@ private func square(_ x: Double, _ y: Double, side: Double = 1) throws -> Geomet
 }
 
 @Suite("GEOS geometry")
-struct GEOSGeometryTests {
+struct GeometryTests {
     @Test func unitSquareArea() throws {
         let unit = try square(0, 0)
         #expect(try unit.area() == 1)
@@ -79,7 +79,8 @@ struct GEOSGeometryTests {
     }
 
     @Test func polygonalPartDropsLinesAndPoints() throws {
-        let mixed = try Geometry(wkt: "GEOMETRYCOLLECTION (POINT (9 9), LINESTRING (0 0, 5 5), POLYGON ((0 0, 1 0, 1 1, 0 0)), MULTIPOLYGON (((3 3, 4 3, 4 4, 3 3))))")
+        let mixed = try Geometry(wkt: "GEOMETRYCOLLECTION (POINT (9 9), LINESTRING (0 0, 5 5), "
+            + "POLYGON ((0 0, 1 0, 1 1, 0 0)), MULTIPOLYGON (((3 3, 4 3, 4 4, 3 3))))")
         let polygons = try #require(try mixed.polygonalPart())
         #expect(polygons.type == .multiPolygon)
         #expect(polygons.partCount == 2)

@@ -11,7 +11,7 @@ struct GeoJSONReaderTests {
     }
 
     static func write(bytes: [UInt8], name: String = "layer.geojson") throws -> (path: String, folder: URL) {
-        let folder = try GDALTests.temporaryFolder()
+        let folder = try temporaryFolder()
         let path = folder.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return (path, folder)
@@ -196,7 +196,7 @@ struct GeoJSONReaderTests {
     }
 
     @Test func missingAndNonRegularFilesAreDeclined() throws {
-        let folder = try GDALTests.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: GeoJSONUnsupported.self) { try GeoJSONReader.read(path: folder.path) }
         #expect(throws: GeoJSONUnsupported.self) { try GeoJSONReader.read(path: folder.appendingPathComponent("none.geojson").path) }
@@ -244,7 +244,7 @@ struct GeoJSONReaderTests {
     @Test func rawMutatedBytesNeverCrashTheReader() throws {
         var random = SeededRandom(99)
         let base = Array(Self.survey(features: 30, seed: 3).utf8)
-        let folder = try GDALTests.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for round in 0..<3000 {
             var bytes = base

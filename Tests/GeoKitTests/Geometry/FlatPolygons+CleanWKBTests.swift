@@ -59,7 +59,9 @@ struct FlatPolygonsCleanWKBTests {
         #expect(bigEndian.withUnsafeBytes { FlatPolygons.certainlyValidPolygon(wkb: $0, limit: 1e9) } == nil)
         // The last point's x (bytes 57...64) moved: the ring no longer closes.
         var unclosed = bytes
-        withUnsafeBytes(of: 1.0) { for (offset, byte) in $0.enumerated() { unclosed[unclosed.count - 16 + offset] = byte } }
+        withUnsafeBytes(of: 1.0) {
+            for (offset, byte) in $0.enumerated() { unclosed[unclosed.count - 16 + offset] = byte }
+        }
         #expect(unclosed.withUnsafeBytes { FlatPolygons.certainlyValidPolygon(wkb: $0, limit: 1e9) } == nil)
         withUnsafeBytes(of: Double.nan) { for (offset, byte) in $0.enumerated() { bytes[29 + offset] = byte } }
         #expect(bytes.withUnsafeBytes { FlatPolygons.certainlyValidPolygon(wkb: $0, limit: 1e9) } == nil)

@@ -38,14 +38,11 @@ struct LibraryVersionsTests {
 
     @Test func aTooOldLibraryIsNamedWithWhatWasFound() {
         let old = LibraryVersions(geos: "3.10.2-CAPI-1.16.0", proj: "9.1.1", gdal: "3.6.2")
-        #expect(throws: UnsupportedLibraryVersion(library: .geos, reported: "3.10.2-CAPI-1.16.0", found: LibraryVersion(3, 10, 2))) {
-            try old.check()
-        }
-        do {
-            try old.check()
-        } catch {
-            #expect(error.description == "GEOS 3.10.2 is too old: GeoKit needs GEOS 3.11.0 or newer (GEOS reports \"3.10.2-CAPI-1.16.0\")")
-        }
+        let tooOldGEOS = UnsupportedLibraryVersion(
+            library: .geos, reported: "3.10.2-CAPI-1.16.0", found: LibraryVersion(3, 10, 2))
+        #expect(throws: tooOldGEOS) { try old.check() }
+        #expect(tooOldGEOS.description
+            == "GEOS 3.10.2 is too old: GeoKit needs GEOS 3.11.0 or newer (GEOS reports \"3.10.2-CAPI-1.16.0\")")
         let oldPROJ = LibraryVersions(geos: "3.11.0-CAPI-1.17.0", proj: "9.0.1", gdal: "3.6.0")
         #expect(throws: UnsupportedLibraryVersion(library: .proj, reported: "9.0.1", found: LibraryVersion(9, 0, 1))) {
             try oldPROJ.check()

@@ -20,7 +20,8 @@ struct MemoryGrowthTests {
         func churn(geometries: Int, transformers: Int) throws {
             for index in 0..<geometries {
                 let x = Double(index % 1000)
-                let polygon = try Geometry.polygon(exterior: [Point2D(x, 0), Point2D(x + 1, 0), Point2D(x + 1, 1), Point2D(x, 1)])
+                let polygon = try Geometry.polygon(
+                    exterior: [Point2D(x, 0), Point2D(x + 1, 0), Point2D(x + 1, 1), Point2D(x, 1)])
                 let copy = try Geometry(wkb: try polygon.wkb())
                 _ = try copy.buffer(0.1).area()
                 _ = try PreparedGeometry(copy).intersects(polygon)
@@ -41,6 +42,9 @@ struct MemoryGrowthTests {
             growths.append(residentBytes() - before)
         }
         let growth = growths.min()!
-        #expect(growth < 16 << 20, "resident memory grew by \(growth >> 10) KiB in the best of three rounds (\(growths.map { $0 >> 10 }) KiB)")
+        #expect(growth < 16 << 20, """
+            resident memory grew by \(growth >> 10) KiB in the best of three rounds \
+            (\(growths.map { $0 >> 10 }) KiB)
+            """)
     }
 }

@@ -2,10 +2,12 @@ import Testing
 @testable import GeoKit
 
 @Suite("PROJ on WKB")
-struct PROJOnWKBTests {
+struct TransformerWKBTests {
     @Test func transformingWKBInPlaceEqualsTransformingTheGeometry() throws {
         let transformer = try Transformer(from: "EPSG:4490", to: "EPSG:4549")
-        let lonLat = try Geometry(wkt: "MULTIPOLYGON (((121.25 30.17, 121.26 30.17, 121.26 30.18, 121.25 30.17), (121.252 30.171, 121.255 30.171, 121.255 30.172, 121.252 30.171)), ((121.3 30.2, 121.31 30.2, 121.31 30.21, 121.3 30.2)))")
+        let lonLat = try Geometry(wkt: "MULTIPOLYGON (((121.25 30.17, 121.26 30.17, 121.26 30.18, 121.25 30.17), "
+            + "(121.252 30.171, 121.255 30.171, 121.255 30.172, 121.252 30.171)), "
+            + "((121.3 30.2, 121.31 30.2, 121.31 30.21, 121.3 30.2)))")
         var bytes = try lonLat.wkb()
         #expect(transformer.transform(wkb: &bytes) == [])
         let inPlace = try Geometry(wkb: bytes)

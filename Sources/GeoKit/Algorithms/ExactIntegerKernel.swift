@@ -11,7 +11,7 @@
 public enum ExactIntegerKernel: OrientationKernel {
     /// A point in grid units.
     @frozen
-    public struct Vertex: Hashable, Sendable, BitwiseCopyable {
+    public struct Vertex: PlanarPoint, Hashable, Sendable, BitwiseCopyable {
         /// x in grid units.
         public var x: Int64
         /// y in grid units.
@@ -24,14 +24,6 @@ public enum ExactIntegerKernel: OrientationKernel {
             self.y = y
         }
     }
-
-    /// The vertex's x.
-    @inlinable
-    public static func x(_ vertex: Vertex) -> Int64 { vertex.x }
-
-    /// The vertex's y.
-    @inlinable
-    public static func y(_ vertex: Vertex) -> Int64 { vertex.y }
 
     /// The sign of twice the area of a, b, c (1 when c lies left of a→b), exactly.
     @inlinable @inline(__always)

@@ -11,14 +11,6 @@ public enum FilteredDoubleKernel: OrientationKernel {
     /// Points as they are.
     public typealias Vertex = Point2D
 
-    /// The point's x.
-    @inlinable
-    public static func x(_ vertex: Point2D) -> Double { vertex.x }
-
-    /// The point's y.
-    @inlinable
-    public static func y(_ vertex: Point2D) -> Double { vertex.y }
-
     /// The sign of twice the area of a, b, c (1 when c lies left of a→b), or 0 when rounding
     /// could have decided it.
     @inlinable @inline(__always)

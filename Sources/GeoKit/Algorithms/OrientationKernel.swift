@@ -9,14 +9,7 @@
 /// ```
 public protocol OrientationKernel {
     /// A point as the kernel reads it; plain data, so algorithms keep vertices in raw memory.
-    associatedtype Vertex: Equatable & BitwiseCopyable
-    /// One coordinate of a `Vertex`, for bounding-box tests.
-    associatedtype Scalar: Comparable
-
-    /// The vertex's x.
-    static func x(_ vertex: Vertex) -> Scalar
-    /// The vertex's y.
-    static func y(_ vertex: Vertex) -> Scalar
+    associatedtype Vertex: PlanarPoint & BitwiseCopyable
 
     /// The sign of twice the area of the triangle a, b, c: 1 when `c` lies left of a→b, -1
     /// when right, 0 when the three are collinear or the kernel cannot be certain which.

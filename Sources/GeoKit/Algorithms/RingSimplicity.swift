@@ -63,16 +63,14 @@ public enum RingSimplicity {
         for i in 0..<count {
             let a = vertices[i], b = vertices[(i + 1) % count], c = vertices[(i + 2) % count]
             if Kernel.orientation(a, b, c) == 0 && !Kernel.acceptsZeroTurn(a, b, c) { return false }
-            let minX = min(Kernel.x(a), Kernel.x(b)), maxX = max(Kernel.x(a), Kernel.x(b))
-            let minY = min(Kernel.y(a), Kernel.y(b)), maxY = max(Kernel.y(a), Kernel.y(b))
+            let minX = min(a.x, b.x), maxX = max(a.x, b.x), minY = min(a.y, b.y), maxY = max(a.y, b.y)
             // Every later segment that shares no point with a-b.
             var j = i + 2
             while j < count {
                 if i == 0 && j == count - 1 { break }
                 let p = vertices[j], q = vertices[(j + 1) % count]
                 j += 1
-                if max(Kernel.x(p), Kernel.x(q)) < minX || maxX < min(Kernel.x(p), Kernel.x(q))
-                    || max(Kernel.y(p), Kernel.y(q)) < minY || maxY < min(Kernel.y(p), Kernel.y(q)) {
+                if max(p.x, q.x) < minX || maxX < min(p.x, q.x) || max(p.y, q.y) < minY || maxY < min(p.y, q.y) {
                     continue
                 }
                 let o1 = Kernel.orientation(a, b, p), o2 = Kernel.orientation(a, b, q)

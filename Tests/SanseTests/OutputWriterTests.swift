@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 import Testing
 
 /// Every output of a run, written once whatever the number of workers.
@@ -30,6 +31,10 @@ struct OutputWriterTests {
         #expect(summary.hasPrefix("镇街,规模,区块数"))
         #expect(summary.contains("\r\n合计,"))
         let manifest = try OutputFixtures.json(folder.appendingPathComponent("run.json"))
+        let libraries = try #require((manifest["tool"] as? [String: Any])?["libraries"] as? [String: String])
+        #expect(libraries == ["geos": LibraryVersions.current.geos, "proj": LibraryVersions.current.proj,
+                              "gdal": LibraryVersions.current.gdal])
+        #expect(LibraryVersions.current.version(of: .geos).map { $0 >= LibraryVersion(3, 11) } == true)
         #expect((manifest["analysis_crs"] as? [String: Any])?["definition"] as? String == "EPSG:4549")
         let inputs = manifest["inputs"] as! [[String: Any]]
         let files = inputs[0]["files"] as! [[String: Any]]

@@ -8,6 +8,20 @@ package struct RunManifest: Encodable {
     struct Tool: Encodable {
         var name = "sanse"
         var version = SanseVersion.current
+        /// The GEOS, PROJ and GDAL releases the run used, as each reports itself.
+        var libraries = Libraries(LibraryVersions.current)
+    }
+
+    struct Libraries: Encodable {
+        var geos: String
+        var proj: String
+        var gdal: String
+
+        init(_ versions: LibraryVersions) {
+            geos = versions.geos
+            proj = versions.proj
+            gdal = versions.gdal
+        }
     }
 
     package struct InputFile: Encodable {

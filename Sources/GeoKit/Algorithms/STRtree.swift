@@ -40,23 +40,21 @@ public struct STRtree: Sendable {
         self.nodeCapacity = nodeCapacity
         let boxes = envelopes.map { $0 ?? Envelope(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan) }
         itemEnvelopes = boxes
-        let centres = boxes.map(\.center)
-        var order = envelopes.indices.filter { envelopes[$0] != nil }
-        let leaves = SortTileRecursive.sort(
-            &order, nodeCapacity: nodeCapacity, centre: { centres[$0] }, tieBreak: { Int64($0) })
-        itemOrder = order.map { Int32($0) }
+        var items = envelopes.indices.compactMap { index in
+            envelopes[index].map { Placed(centre: $0.center, index: Int32(index)) }
+        }
+        let leaves = SortTileRecursive.sort(&items, nodeCapacity: nodeCapacity)
+        itemOrder = items.map(\.index)
 
         var levels: [[Node]] = []
-        var current = STRtree.makeNodes(leaves, envelopes: order.map { boxes[$0] })
+        var current = STRtree.makeNodes(leaves, envelopes: items.map { boxes[Int($0.index)] })
         while !current.isEmpty {
             levels.append(current)
             if current.count <= nodeCapacity { break }
             // Reorder this level's nodes by tiles, then group them into parents.
-            var nodeOrder = Array(current.indices)
-            let parents = SortTileRecursive.sort(
-                &nodeOrder, nodeCapacity: nodeCapacity, centre: { [current] in current[$0].envelope.center },
-                tieBreak: { Int64($0) })
-            current = nodeOrder.map { current[$0] }
+            var placed = current.indices.map { Placed(centre: current[$0].envelope.center, index: Int32($0)) }
+            let parents = SortTileRecursive.sort(&placed, nodeCapacity: nodeCapacity)
+            current = placed.map { current[Int($0.index)] }
             levels[levels.count - 1] = current
             current = STRtree.makeNodes(parents, envelopes: current.map(\.envelope))
         }
@@ -116,6 +114,14 @@ public struct STRtree: Sendable {
     public func envelope(of item: Int) -> Envelope? {
         let box = itemEnvelopes[item]
         return box.minX.isNaN ? nil : box
+    }
+
+    /// An item or node as `SortTileRecursive` orders it: its centre, and its index to break ties.
+    private struct Placed: SortTileRecursive.Item {
+        var centre: Point2D
+        var index: Int32
+
+        var tieBreak: Int64 { Int64(index) }
     }
 
     /// One node per range of `envelopes`, each with the union of its range's envelopes.

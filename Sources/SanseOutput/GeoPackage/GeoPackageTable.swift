@@ -331,8 +331,7 @@ enum RTreePacker {
     /// Sort-tile-recursive (GeoKit's `SortTileRecursive`): vertical slices by x, each cut into
     /// nodes by y. Sorts `cells` into node order and gives each node's range.
     static func pack(_ cells: inout [RTreeEntry], capacity: Int) -> [Range<Int>] {
-        SortTileRecursive.sort(
-            &cells, nodeCapacity: capacity, centre: { Point2D($0.centerX, $0.centerY) }, tieBreak: { $0.id })
+        SortTileRecursive.sort(&cells, nodeCapacity: capacity)
     }
 
     private static func put<T: FixedWidthInteger>(_ value: T, at offset: Int, in blob: inout [UInt8]) {
@@ -340,6 +339,11 @@ enum RTreePacker {
             for (k, byte) in bytes.enumerated() { blob[offset + k] = byte }
         }
     }
+}
+
+extension RTreeEntry: SortTileRecursive.Item {
+    var centre: Point2D { Point2D(centerX, centerY) }
+    var tieBreak: Int64 { id }
 }
 
 private extension RTreeEntry {

@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "Sanse", targets: ["Sanse", "SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput"]),
         .executable(name: "sanse", targets: ["SanseCLI"]),
         // For Fuzz/, the libFuzzer package, which depends on this one by path.
-        .library(name: "SanseFuzzing", targets: ["SanseFuzzing"]),
+        .library(name: "SanseFuzzing", targets: ["SanseFuzzing", "TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -37,7 +37,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
 
         // Safe Swift over GEOS, PROJ and GDAL; knows nothing of parcels or planning.
-        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ", "CGDAL", "CCrypto"]),
 
         // sanse's own targets, one per stage; a target imports only targets listed above it:
         // SanseModel ← {SanseSurvey, SanseAnalysis, SanseOutput} ← Sanse (pipeline) ← SanseCLI.
@@ -74,16 +74,20 @@ let package = Package(
 
         // Fuzzing harnesses over the public loading entry points and a seeded mutation engine;
         // the test suite runs a short campaign, Fuzz/ runs them under libFuzzer.
-        .target(name: "SanseFuzzing", dependencies: ["Sanse", "SanseModel", "SanseSurvey", "GeoKit"]),
+        .target(name: "SanseFuzzing", dependencies: ["Sanse", "SanseModel", "SanseSurvey", "GeoKit", "TestSupport"]),
+        // The one seeded random generator of the tests and the fuzzing campaigns.
+        .target(name: "TestSupport"),
 
-        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
+        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit", "TestSupport"]),
         .testTarget(
             name: "SanseTests",
-            dependencies: ["Sanse", "SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput", "GeoKit"]),
-        .testTarget(name: "SanseFuzzingTests", dependencies: ["SanseFuzzing", "Sanse", "SanseModel", "SanseSurvey"]),
+            dependencies: ["Sanse", "SanseModel", "SanseSurvey", "SanseAnalysis", "SanseOutput", "GeoKit", "TestSupport"]),
+        .testTarget(
+            name: "SanseFuzzingTests", dependencies: ["SanseFuzzing", "Sanse", "SanseModel", "SanseSurvey", "TestSupport"]),
         // Runs the built `sanse` executable end to end.
         .testTarget(
-            name: "SanseCLITests", dependencies: ["SanseCLI", "Sanse", "SanseModel", "SanseOutput", "GeoKit"]),
+            name: "SanseCLITests",
+            dependencies: ["SanseCLI", "Sanse", "SanseModel", "SanseOutput", "GeoKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,15 +20,11 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the batch summary (default: batch-summary.md beside the manifest's outputs).")
     var summary: String?
 
-    @Option(name: .long, help: "Worker threads per run (default: all cores).")
-    var workers: Int?
+    @OptionGroup var workers: WorkerOptions
 
-    func validate() throws {
-        try validateWorkers(workers)
-    }
 
     func run() throws {
-        let loaded = try runReportingErrors { try BatchManifest.load(path: manifest, workers: workers ?? Parallel.defaultWorkerCount) }
+        let loaded = try runReportingErrors { try BatchManifest.load(path: manifest, workers: workers.count) }
         let outcomes = Batch.run(loaded, force: force) { index, count, name in
             log("[\(index)/\(count)] \(name)")
         }

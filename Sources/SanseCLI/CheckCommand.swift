@@ -16,17 +16,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "How many issues to list (all are counted).")
     var show = 20
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
-    var workers: Int?
+    @OptionGroup var workers: WorkerOptions
 
-    func validate() throws {
-        try validateWorkers(workers)
-    }
 
     func run() throws {
         let config = try survey.loadConfigOrExit()
         var request = RunRequest(inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs,
-                                 joinOn: survey.joinOn, outputFolder: "", workers: workers ?? Parallel.defaultWorkerCount)
+                                 joinOn: survey.joinOn, outputFolder: "", workers: workers.count)
         request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.check(request) }
         printReport(report)

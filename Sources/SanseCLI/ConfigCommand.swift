@@ -14,6 +14,6 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         guard `default` else { throw ValidationError("use sanse config --default") }
-        print(DefaultConfig.yaml)
+        print(DefaultConfig.yaml, terminator: "")
     }
 }

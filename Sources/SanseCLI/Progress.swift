@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoKit
 import Logging
 import Sanse
 import SanseModel
@@ -12,7 +13,7 @@ enum Progress {
 
     static func show(_ stage: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K… \(stage)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K… \(DatasetName.publicForm(stage))".utf8))
     }
 
     static func clear() {

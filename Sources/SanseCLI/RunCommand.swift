@@ -22,12 +22,8 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write tiles.mbtiles: vector tiles (MVT) for tile servers and county platforms.")
     var tiles = false
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
-    var workers: Int?
+    @OptionGroup var workers: WorkerOptions
 
-    func validate() throws {
-        try validateWorkers(workers)
-    }
 
     func run() throws {
         let config = try survey.loadConfigOrExit()
@@ -39,10 +35,12 @@ struct RunCommand: ParsableCommand {
             }
             copies.append(parsed)
         }
-        let name = URL(fileURLWithPath: survey.parcels).deletingPathExtension().lastPathComponent
+        // Named after the parcels' public name: the folder's name is shown and goes into run.json.
+        let parcels = URL(fileURLWithPath: DatasetName.publicForm(survey.parcels))
+        let name = parcels.deletingPathExtension().lastPathComponent
         var request = RunRequest(
             inputs: survey.inputs, config: config, analysisCRS: survey.crs, sourceCRS: survey.sourceCrs, joinOn: survey.joinOn,
-            outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers ?? Parallel.defaultWorkerCount)
+            outputFolder: out ?? "Output/\(name)", webCopies: copies, workers: workers.count)
         request.vectorTiles = tiles
         request.progress = { Progress.show($0) }
         let report = try runReportingErrors { try Pipeline.run(request) }
@@ -72,7 +70,8 @@ func printReport(_ report: RunReport) {
     let survey = report.survey, analysis = report.analysis
     log("analysis CRS: \(survey.analysisCRS.definition) (\(survey.analysisCRS.name)) — \(survey.analysisCRS.reason)")
     for layer in survey.layers {
-        log("\(layer.role): \(layer.path) [\(layer.layer), \(layer.driver), \(layer.sourceCRS)] \(layer.featuresKept) of \(layer.featuresRead) kept")
+        let source = "\(DatasetName.publicForm(layer.path)) [\(layer.layer), \(layer.driver), \(layer.sourceCRS)]"
+        log("\(layer.role): \(source) \(layer.featuresKept) of \(layer.featuresRead) kept")
     }
     log("parcels \(survey.parcels.count), blocks \(analysis.blocks.count)")
     for category in Category.allCases {

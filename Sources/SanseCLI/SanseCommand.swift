@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoKit
 import Logging
 import Sanse
 import SanseModel
@@ -15,6 +16,12 @@ struct SanseCommand: ParsableCommand {
     /// Bad usage exits with 2 as SPEC says (ArgumentParser's own code is 64).
     static func main() {
         Interruption.install()
+        do {
+            try LibraryVersions.checkSupported()
+        } catch {
+            log("sanse: \(error)")
+            Interruption.exit(ExitStatus.badInput)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoKit
 import Logging
 import Sanse
 import SanseModel
@@ -15,9 +16,11 @@ let logger: Logger = {
     return Logger(label: "sanse")
 }()
 
+/// Every line in its public form (`DatasetName`): a message may quote an input's name, a
+/// library's error may quote a connection string.
 func log(_ message: String) {
     Progress.clear()
-    logger.info("\(message)")
+    logger.info("\(DatasetName.publicForm(message))")
 }
 
 /// Writes the message alone on a line: planners read these, not log parsers.

@@ -62,10 +62,3 @@ struct SurveyOptions: ParsableArguments {
         return loaded
     }
 }
-
-/// `--workers`: a thread count of at least one.
-func validateWorkers(_ workers: Int?) throws {
-    if let workers, workers < 1 {
-        throw ValidationError("--workers must be at least 1 (got \(workers))")
-    }
-}

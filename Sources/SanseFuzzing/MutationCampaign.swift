@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The in-process fuzzer: seeded mutations of a corpus, each run through a `LoadingHarness`.
 /// Inputs that make the loader behave in a new way (a new rejection message or set of issue
@@ -61,7 +62,7 @@ public struct MutationCampaign {
         var summary = Summary()
         let start = Date()
         for iteration in 0..<iterations {
-            var random = SeededRandom(seed: seed &+ UInt64(iteration) &* 0x2545_F491_4F6C_DD1D)
+            var random = SplitMix64(seed: seed &+ UInt64(iteration) &* 0x2545_F491_4F6C_DD1D)
             let base = corpus[random.below(corpus.count)]
             let input = mutator.mutate(base, corpus: corpus, random: &random)
             let began = Date()

@@ -1,3 +1,5 @@
+import SanseModel
+
 /// What the mutator knows of a text format: tokens worth inserting or swapping in, and the
 /// brackets that nest (for deep-nesting inputs).
 public struct MutationGrammar: Sendable {
@@ -41,16 +43,14 @@ public struct MutationGrammar: Sendable {
 
     private static let yamlNesting = [("[", "]"), ("{a: ", "}"), ("- ", ""), ("? ", "")]
 
+    /// YAML's syntax, then every key and word of the config (from `ConfigSchema`), then values
+    /// the schema does not name: CRS definitions good and bad, Chinese size classes and fields.
     private static let yamlTokens = [":", ": ", "- ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",", "\"", "'", "#", "&a ", "*a", "<<: *a",
                  "!!str ", "!!int ", "!!float ", "!!binary ", "!tag ", "? ", "|\n", ">\n", "---\n", "...\n", "%YAML 1.1\n",
-                 "null", "~", "true", "yes", "off", ".nan", ".inf", "-.inf", "0o17", "0x1F", "1e300",
-                 "survey", "crs", "analysis", "source", "layers", "parcels", "fields", "parcel_id", "join", "parcel_field",
-                 "table_field", "contiguity", "gap_m", "line_check", "inside_min_share", "outside_max_share", "sizing",
-                 "cluster_min_ha", "renovation_min_mu", "large", "small", "default_town_class", "town_classes", "checks",
-                 "overlap_min_m2", "far_max", "far_from_data_km", "rules", "category", "any", "all", "metric", "op", "value",
-                 "retain", "renew", "exit", "inside_share", "cd_share", "far", "tax_per_mu", "is_cluster_10ha",
-                 "EPSG:4549", "EPSG:4326", "EPSG:3857", "+proj=ortho", "+proj=longlat +datum=none", "ESRI:102100",
-                 "PROJCS[\"x\"]", "大镇", "小镇", "宗地编号", "统一社会信用代码"]
+                 "null", "~", "true", "yes", "off", ".nan", ".inf", "-.inf", "0o17", "0x1F", "1e300"]
+        + ConfigSchema.vocabulary
+        + ["EPSG:4549", "EPSG:4326", "EPSG:3857", "+proj=ortho", "+proj=longlat +datum=none", "ESRI:102100",
+           "PROJCS[\"x\"]", "大镇", "小镇", "宗地编号", "统一社会信用代码"]
 
     public static let csv = MutationGrammar(
         tokens: [",", "\"", "\"\"", "\n", "\r\n", "\r", ";", "\t", "WKT", "POLYGON ((0 0, 1 0, 1 1, 0 0))", "NaN",

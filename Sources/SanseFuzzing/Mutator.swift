@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Deterministic structure-aware mutations of text inputs: the same seed always gives the
 /// same input, so a finding is replayed from (seed, iteration) or from the saved bytes.
 public struct Mutator: Sendable {
@@ -12,7 +14,7 @@ public struct Mutator: Sendable {
     }
 
     /// One to four stacked mutations of `input`; `corpus` feeds the splices.
-    public func mutate(_ input: [UInt8], corpus: [[UInt8]], random: inout SeededRandom) -> [UInt8] {
+    public func mutate(_ input: [UInt8], corpus: [[UInt8]], random: inout SplitMix64) -> [UInt8] {
         var bytes = input
         // Mostly one mutation, so that most inputs stay close to a loadable file.
         let count = [1, 1, 1, 1, 2, 2, 3, 4][random.below(8)]
@@ -22,7 +24,7 @@ public struct Mutator: Sendable {
         return bytes.count > maxLength ? Array(bytes.prefix(maxLength)) : bytes
     }
 
-    private func mutateOnce(_ bytes: [UInt8], corpus: [[UInt8]], random: inout SeededRandom) -> [UInt8] {
+    private func mutateOnce(_ bytes: [UInt8], corpus: [[UInt8]], random: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         let position = random.below(bytes.count + 1)
         switch random.below(14) {
@@ -79,7 +81,7 @@ public struct Mutator: Sendable {
     }
 
     /// Open brackets, usually closed again, to a depth from a few to tens of thousands.
-    private func deepNesting(random: inout SeededRandom) -> [UInt8] {
+    private func deepNesting(random: inout SplitMix64) -> [UInt8] {
         let pair = grammar.nesting[random.below(grammar.nesting.count)]
         // Never deeper than fits: building megabytes only to cut them off is most of the cost.
         let depth = min([4, 64, 1_000, 20_000, 100_000][random.below(5)], maxLength / max(1, pair.open.count))
@@ -96,7 +98,9 @@ public struct Mutator: Sendable {
         return Array(bytes.prefix(unit.count * count))
     }
 
-    private func replacing(in bytes: [UInt8], find: ([UInt8], Int) -> Range<Int>?, with choices: [[UInt8]], random: inout SeededRandom) -> [UInt8] {
+    private func replacing(
+        in bytes: [UInt8], find: ([UInt8], Int) -> Range<Int>?, with choices: [[UInt8]], random: inout SplitMix64
+    ) -> [UInt8] {
         guard !bytes.isEmpty, !choices.isEmpty, let range = find(bytes, random.below(bytes.count)) else { return bytes }
         var bytes = bytes
         bytes.replaceSubrange(range, with: choices[random.below(choices.count)])
@@ -141,4 +145,16 @@ public struct Mutator: Sendable {
     private static func isSeparator(_ byte: UInt8) -> Bool { separators[Int(byte)] }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
+
+/// The mutations' draws, unchanged so that a recorded seed and iteration replay the same input.
+extension SplitMix64 {
+    /// A uniformly chosen index below `count` (which must be positive).
+    mutating func below(_ count: Int) -> Int {
+        Int(next(upperBound: UInt64(count)))
+    }
+
+    mutating func chance(_ percent: Int) -> Bool {
+        below(100) < percent
+    }
 }

@@ -55,12 +55,10 @@ enum SurveyInvariants {
     }
 
     static func check(_ config: Config) throws {
-        let numbers = [config.contiguity.gapMetres, config.lineCheck.insideMinShare, config.lineCheck.outsideMaxShare,
-                       config.sizing.clusterMinHectares, config.sizing.renovationMinMuLarge, config.sizing.renovationMinMuSmall,
-                       config.checks.overlapMinSquareMetres, config.checks.farMax, config.checks.farFromDataKilometres]
-        guard numbers.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw violation("a config number is negative or not finite: \(numbers)") }
-        guard config.lineCheck.insideMinShare <= 1, config.lineCheck.outsideMaxShare < config.lineCheck.insideMinShare else {
-            throw violation("line_check shares out of order: \(config.lineCheck)")
+        // Every range and cross-key rule the schema declares, as the reader checks them.
+        let problems = ConfigSchema.problems(in: config)
+        guard problems.isEmpty else {
+            throw violation("the config read breaks its schema: \(problems.joined(separator: "; "))")
         }
         for rule in config.rules where rule.conditions.contains(where: { !$0.value.isFinite }) {
             throw violation("a rule condition has a non-finite value: \(rule)")

@@ -41,6 +41,8 @@ struct RawLayer {
     var extent: Envelope?
     /// For the parcels: the analysis CRS chosen for them.
     var analysis: AnalysisCRS?
+    /// For an input that is not a local file: the SHA-256 of its rows as read (`FeatureDigest`).
+    var rowsSHA256: String?
 
     init(role: LayerRole, path: String, layerName: String, driver: String, fields: [FieldDefinition], chunks: [FeatureChunk]) {
         self.role = role
@@ -85,6 +87,8 @@ struct GDALLayerSource {
     let dataset: VectorDataset
     let layer: VectorLayer
     let encodingAssumption: TextEncoding.Assumption?
+    /// For an input that is not a local file, whose bytes cannot be hashed: every row read.
+    var rowDigest: FeatureDigest? = nil
 
     var fields: [FieldDefinition] { layer.fields }
 
@@ -96,6 +100,7 @@ struct GDALLayerSource {
         do {
             try layer.readChunks { chunk in
                 count += chunk.count
+                rowDigest?.add(chunk)
                 try body(chunk)
             }
         } catch let error as GDALError {
@@ -110,6 +115,7 @@ struct GDALLayerSource {
         raw.featureCount = featureCount
         raw.crs = crs
         raw.encodingAssumption = encodingAssumption
+        raw.rowsSHA256 = rowDigest?.finish()
         return raw
     }
 
@@ -119,6 +125,7 @@ struct GDALLayerSource {
         try readChunks { chunks.append($0) }
         var raw = RawLayer(role: role, path: source.path, layerName: layer.name, driver: dataset.driverName, fields: fields, chunks: chunks)
         raw.encodingAssumption = encodingAssumption
+        raw.rowsSHA256 = rowDigest?.finish()
         if needsCRS {
             raw.crs = try SourceCRS.determine(declared: layer.spatialReference, layerName: layer.name, configured: configuredCRS, extent: raw.extent, path: source.path)
         }
@@ -168,7 +175,10 @@ enum LayerReader {
             throw SurveyError(path: source.path, message: "cannot open \(role.rawValue) input: \(error.message)")
         }
         let layer = try chooseLayer(dataset, preferred: source.layer, role: role)
-        return .gdal(GDALLayerSource(source: source, role: role, dataset: dataset, layer: layer, encodingAssumption: assumedEncoding))
+        let rowDigest = DatasetName.isLocalFile(source.path)
+            ? nil : FeatureDigest(layerName: layer.name, fields: layer.fields)
+        return .gdal(GDALLayerSource(source: source, role: role, dataset: dataset, layer: layer,
+                                     encodingAssumption: assumedEncoding, rowDigest: rowDigest))
     }
 
     /// GDAL opens a Shapefile without its .dbf and silently drops every attribute; without the

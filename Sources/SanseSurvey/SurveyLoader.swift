@@ -190,7 +190,9 @@ public enum SurveyLoader {
     }
 
     private static func loaded(_ raw: RawLayer, kept: Int) -> LoadedLayer {
-        LoadedLayer(role: raw.role.rawValue, path: raw.path, layer: raw.layerName, driver: raw.driver,
-                    sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.featureCount, featuresKept: kept)
+        var layer = LoadedLayer(role: raw.role.rawValue, path: raw.path, layer: raw.layerName, driver: raw.driver,
+                                sourceCRS: raw.crs?.label ?? "none", featuresRead: raw.featureCount, featuresKept: kept)
+        layer.rowsSHA256 = raw.rowsSHA256
+        return layer
     }
 }

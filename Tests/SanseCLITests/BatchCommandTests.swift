@@ -9,9 +9,9 @@ import Testing
 @Suite("sanse batch", .serialized)
 struct BatchCommandTests {
     @Test func aBrokenRunDoesNotStopTheBatchAndUnchangedRunsAreSkipped() throws {
-        let folder = try CommandLineTests.temporaryFolder()
+        let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let demo = CommandLineTests.demo.path
+        let demo = CommandLineFixtures.demo.path
         let manifest = folder.appendingPathComponent("batch.yml")
         try """
         defaults:
@@ -34,7 +34,8 @@ struct BatchCommandTests {
             config_overrides: {contiguity: {gap_m: 10}}
         """.write(to: manifest, atomically: true, encoding: .utf8)
 
-        let first = try CommandLineTests.sanse(["batch", manifest.path, "--summary", folder.appendingPathComponent("summary.md").path])
+        let first = try CommandLineFixtures.sanse(
+            ["batch", manifest.path, "--summary", folder.appendingPathComponent("summary.md").path])
         #expect(first.status == 1, "a failed run makes the batch exit 1")
         let summary = try String(contentsOf: folder.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| gap30 | ok_with_issues |"))
@@ -45,12 +46,14 @@ struct BatchCommandTests {
         let blocks30 = (gap30["counts"] as! [String: Any])["blocks"] as! Int, blocks10 = (gap10["counts"] as! [String: Any])["blocks"] as! Int
         #expect(blocks30 == 348 && blocks10 > blocks30, "the override narrowed the gap")
 
-        let second = try CommandLineTests.sanse(["batch", manifest.path, "--summary", folder.appendingPathComponent("again.md").path])
+        let second = try CommandLineFixtures.sanse(
+            ["batch", manifest.path, "--summary", folder.appendingPathComponent("again.md").path])
         #expect(second.status == 1)
         let again = try String(contentsOf: folder.appendingPathComponent("again.md"), encoding: .utf8)
         #expect(again.contains("| gap30 | skipped |") && again.contains("| gap10 | skipped |"))
 
-        let forced = try CommandLineTests.sanse(["batch", manifest.path, "--force", "--summary", folder.appendingPathComponent("forced.md").path])
+        let forced = try CommandLineFixtures.sanse(
+            ["batch", manifest.path, "--force", "--summary", folder.appendingPathComponent("forced.md").path])
         #expect(try String(contentsOf: folder.appendingPathComponent("forced.md"), encoding: .utf8).contains("| gap30 | ok_with_issues |"))
         #expect(forced.stderr.contains("[3/3] gap10"), "overall progress")
     }

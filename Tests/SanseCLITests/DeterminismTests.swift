@@ -14,9 +14,10 @@ struct DeterminismTests {
         for (name, workers) in [("first", 2), ("second", 2), ("one-worker", 1)] {
             // The same folder name each time: run.json records it as the run's name.
             let out = folder.appendingPathComponent(name).appendingPathComponent("demo")
-            let outcome = try SanseProcess.run(InterruptionTests.arguments(out: out) + ["--web-crs", "gcj02", "--workers", "\(workers)"], timeLimit: 300)
+            let arguments = CommandLineFixtures.demoRun(out: out) + ["--web-crs", "gcj02", "--workers", "\(workers)"]
+            let outcome = try SanseProcess.run(arguments, timeLimit: 300)
             #expect(outcome.ending == .exited(1), "\(name): \(outcome.stderr.suffix(500))")
-            runs.append(try InterruptionTests.files(out))
+            runs.append(try CommandLineFixtures.files(in: out))
         }
         let first = runs[0]
         #expect(first.count > 20 && first["sanse.gpkg"] != nil && first["map.svg"] != nil && first["blocks.gcj02.geojson"] != nil)

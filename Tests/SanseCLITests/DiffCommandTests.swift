@@ -9,9 +9,9 @@ import Testing
 @Suite("sanse diff", .serialized)
 struct DiffCommandTests {
     @Test func diffFindsEveryBlockThatChangedColour() throws {
-        let folder = try CommandLineTests.temporaryFolder()
+        let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let demo = CommandLineTests.demo.path
+        let demo = CommandLineFixtures.demo.path
         let inputs = ["--parcels", "\(demo)/cixi-survey.gpkg", "--control-lines", "\(demo)/cixi-survey.gpkg", "--towns", "\(demo)/cixi-survey.gpkg"]
         // The later vintage is judged more strictly: FAR below 1.5 now means renewal.
         let stricter = folder.appendingPathComponent("stricter.yml")
@@ -24,11 +24,11 @@ struct DiffCommandTests {
           - category: retain
         """.write(to: stricter, atomically: true, encoding: .utf8)
         let old = folder.appendingPathComponent("2024").path, new = folder.appendingPathComponent("2025").path
-        #expect(try CommandLineTests.sanse(["run"] + inputs + ["--out", old]).status == 1)
-        #expect(try CommandLineTests.sanse(["run"] + inputs + ["--config", stricter.path, "--out", new]).status == 1)
+        #expect(try CommandLineFixtures.sanse(["run"] + inputs + ["--out", old]).status == 1)
+        #expect(try CommandLineFixtures.sanse(["run"] + inputs + ["--config", stricter.path, "--out", new]).status == 1)
 
         let out = folder.appendingPathComponent("diff").path
-        let outcome = try CommandLineTests.sanse(["diff", old, new, "--out", out])
+        let outcome = try CommandLineFixtures.sanse(["diff", old, new, "--out", out])
         #expect(outcome.status == 0, "\(outcome.stderr)")
 
         // The same parcels make the same blocks, so the expected changes are the blocks whose
@@ -53,7 +53,7 @@ struct DiffCommandTests {
     }
 
     @Test func diffOfAFolderThatIsNotAnOutputExitsTwo() throws {
-        let outcome = try CommandLineTests.sanse(["diff", "/no/such/old", "/no/such/new"])
+        let outcome = try CommandLineFixtures.sanse(["diff", "/no/such/old", "/no/such/new"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("/no/such/old/blocks.csv"))
     }

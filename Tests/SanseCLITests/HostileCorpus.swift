@@ -1,5 +1,6 @@
 import Foundation
 import GeoKit
+import TestSupport
 
 /// Bad input as planners' files really arrive, written by the tests: each case a folder of
 /// inputs and the `sanse run` arguments that use them. Lon/lat cases sit near 慈溪
@@ -38,19 +39,10 @@ enum HostileCorpus {
         try write(control, folder, "control.geojson")
     }
 
-    /// Deterministic noise (SplitMix64).
+    /// Deterministic noise: the low byte of each number.
     static func noise(_ count: Int, seed: UInt64 = 7) -> Data {
-        var state = seed
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(count)
-        for _ in 0..<count {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            bytes.append(UInt8(truncatingIfNeeded: z ^ (z >> 31)))
-        }
-        return Data(bytes)
+        var random = SplitMix64(seed: seed)
+        return Data((0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) })
     }
 
     /// Polygons (WKT or WKB) with string fields, written with any GDAL driver.

@@ -7,16 +7,6 @@ import Testing
 /// untouched and the next run succeeds.
 @Suite("interruption", .serialized)
 struct InterruptionTests {
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("GeoData/demo")
-
-    static func arguments(out: URL) -> [String] {
-        let file = { (name: String) in demo.appendingPathComponent(name).path }
-        return ["run", "--parcels", file("shapefile/parcels.shp"), "--control-lines", file("shapefile/control_lines.shp"),
-                "--towns", file("shapefile/towns.shp"), "--attributes", file("muju-evaluation.csv"),
-                "--config", file("sanse.yml"), "--out", out.path]
-    }
-
     enum Moment { case analysing, writing }
 
     /// Starts a run into `out` and sends `signal` once its staging folder exists (`analysing`)
@@ -36,27 +26,22 @@ struct InterruptionTests {
         return process.wait(timeLimit: 120)
     }
 
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sanse-interrupt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static func contents(_ folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
     @Test(arguments: [SIGINT, SIGTERM])
     func aRunInterruptedWhileWritingLeavesNothingAndTheNextRunSucceeds(signal: Int32) throws {
-        let folder = try Self.folder()
+        let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("demo")
-        let interrupted = Self.interrupt(try SanseProcess(Self.arguments(out: out)), out: out, with: signal, at: .writing)
+        let interrupted = Self.interrupt(
+            try SanseProcess(CommandLineFixtures.demoRun(out: out)), out: out, with: signal, at: .writing)
         #expect(interrupted.ending == .signalled(signal), "\(interrupted.ending): \(interrupted.stderr.suffix(500))")
         #expect(interrupted.stderr.contains("sanse: interrupted"))
         #expect(Self.contents(folder).isEmpty, "no output, staging or previous folder: \(Self.contents(folder))")
 
-        let next = try SanseProcess.run(Self.arguments(out: out), timeLimit: 300)
+        let next = try SanseProcess.run(CommandLineFixtures.demoRun(out: out), timeLimit: 300)
         #expect(next.ending == .exited(1), "the demo's defects are reported: \(next.stderr.suffix(500))")
         #expect(Self.contents(folder) == ["demo"])
         #expect(Self.contents(out).contains("run.json") && Self.contents(out).contains("sanse.gpkg"))
@@ -64,49 +49,40 @@ struct InterruptionTests {
 
     @Test(arguments: [SIGINT, SIGHUP])
     func aRunInterruptedWhileAnalysingLeavesNothing(signal: Int32) throws {
-        let folder = try Self.folder()
+        let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("demo")
-        let interrupted = Self.interrupt(try SanseProcess(Self.arguments(out: out)), out: out, with: signal, at: .analysing)
+        let interrupted = Self.interrupt(
+            try SanseProcess(CommandLineFixtures.demoRun(out: out)), out: out, with: signal, at: .analysing)
         #expect(interrupted.ending == .signalled(signal), "\(interrupted.ending): \(interrupted.stderr.suffix(500))")
         #expect(Self.contents(folder).isEmpty, "\(Self.contents(folder))")
     }
 
     @Test func thePreviousOutputSurvivesAnInterruptedRerun() throws {
-        let folder = try Self.folder()
+        let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("demo")
-        let first = try SanseProcess.run(Self.arguments(out: out), timeLimit: 300)
+        let first = try SanseProcess.run(CommandLineFixtures.demoRun(out: out), timeLimit: 300)
         #expect(first.ending == .exited(1), "\(first.stderr.suffix(500))")
-        let before = try Self.files(out)
+        let before = try CommandLineFixtures.files(in: out)
         #expect(before.count > 20)
 
-        let interrupted = Self.interrupt(try SanseProcess(Self.arguments(out: out)), out: out, with: SIGTERM, at: .writing)
+        let interrupted = Self.interrupt(
+            try SanseProcess(CommandLineFixtures.demoRun(out: out)), out: out, with: SIGTERM, at: .writing)
         #expect(interrupted.ending == .signalled(SIGTERM), "\(interrupted.ending): \(interrupted.stderr.suffix(500))")
         #expect(Self.contents(folder) == ["demo"], "no staging or previous folder beside it: \(Self.contents(folder))")
-        #expect(try Self.files(out) == before, "the previous output, byte for byte")
+        #expect(try CommandLineFixtures.files(in: out) == before, "the previous output, byte for byte")
     }
 
     /// A signal ignored when sanse starts (`nohup`, a script's background job) stays ignored:
     /// the run finishes.
     @Test func anIgnoredSignalIsLeftIgnored() throws {
-        let folder = try Self.folder()
+        let folder = try CommandLineFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("demo")
-        let process = try SanseProcess(Self.arguments(out: out), ignoring: [SIGINT])
+        let process = try SanseProcess(CommandLineFixtures.demoRun(out: out), ignoring: [SIGINT])
         let outcome = Self.interrupt(process, out: out, with: SIGINT, at: .writing)
         #expect(outcome.ending == .exited(1), "\(outcome.ending): \(outcome.stderr.suffix(500))")
         #expect(Self.contents(out).contains("run.json"))
-    }
-
-    /// Every file under `folder` (the viewer's under web/ too), by relative path.
-    static func files(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
-            let url = folder.appendingPathComponent(name)
-            guard try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory != true else { continue }
-            files[name] = try Data(contentsOf: url)
-        }
-        return files
     }
 }

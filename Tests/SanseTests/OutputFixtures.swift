@@ -8,11 +8,14 @@ import GeoKit
 
 /// A small survey written to files and run through the whole pipeline.
 enum OutputFixtures {
+    /// The GeoJSON files of every run (in WGS 84; a web copy adds its CRS before `.geojson`).
+    static let geoJSONFiles = ["blocks.geojson", "parcels.geojson", "outlines.geojson", "control-lines.geojson"]
+
     /// Runs the pipeline on the standard fixture (GeoJSON in lon/lat) and returns the output folder.
     /// Without `base` the output goes into a fresh folder of its own: tests look for staging
     /// leftovers next to it, and a shared /tmp holds other tests' runs in progress.
     static func run(webCopies: [WebCRS] = [], workers: Int = 2, into base: URL? = nil) throws -> (folder: URL, report: RunReport) {
-        let (inputFolder, inputs) = try SurveyLoaderTests.geoJSONSurvey()
+        let (inputFolder, inputs) = try SurveyFixtures.geoJSONSurvey()
         defer { try? FileManager.default.removeItem(at: inputFolder) }
         let parent = try base ?? SurveyFixtures.folder()
         let out = parent.appendingPathComponent("sanse-out-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import Foundation
 import GeoKit
+import TestSupport
 @testable import Sanse
 @testable import SanseAnalysis
 @testable import SanseModel
@@ -32,40 +33,12 @@ enum SVGMapFixtures {
         return try AnalysisFixtures.survey(parcels, control: [AnalysisFixtures.rectangle(0, 0, 850, 900)])
     }
 
-    /// A deterministic pseudo-random sequence (SplitMix64).
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// In 0 ..< 1.
-        mutating func unit() -> Double {
-            Double(next() >> 11) / Double(1 << 53)
-        }
-
-        mutating func uniform(_ low: Double, _ high: Double) -> Double {
-            low + (high - low) * Double(next() >> 11) / Double(1 << 53)
-        }
-
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-
-        mutating func chance(_ p: Double) -> Bool { uniform(0, 1) < p }
-    }
-
     static let townNames = ["坎墩街道", "周巷镇", "浒山街道", "观海卫镇", "逍林镇", "长河镇", "宗汉街道", "新浦镇", "附海镇"]
 
     /// A synthetic county about `zones` × 60 parcels in size (plus village works), with towns
     /// in a grid of `townColumns` × `townRows` wavy cells.
     static func county(zones: Int, seed: UInt64 = 20261123, townColumns: Int = 3, townRows: Int = 2) throws -> Survey {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let cell = 8_000.0
         let width = cell * Double(townColumns), height = cell * Double(townRows)
         let origin = Point2D(620_000, 3_340_000)
@@ -182,6 +155,19 @@ enum SVGMapFixtures {
         }
         return try AnalysisFixtures.survey(parcels, control: control, towns: towns)
     }
+}
+
+/// The synthetic county's draws from the shared generator.
+extension SplitMix64 {
+    mutating func uniform(_ low: Double, _ high: Double) -> Double {
+        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    mutating func chance(_ p: Double) -> Bool { uniform(0, 1) < p }
 }
 
 /// rsvg-convert, run as a subprocess writing to a file, and the PNG it writes read back.

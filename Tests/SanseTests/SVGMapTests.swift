@@ -12,8 +12,6 @@ import Testing
 
 @Suite("SVG map")
 struct SVGMapTests {
-    static let environment = ProcessInfo.processInfo.environment
-
     /// Parses the SVG as XML and collects every element with its attributes and text.
     final class Collector: NSObject, XMLParserDelegate {
         struct Element {
@@ -163,105 +161,12 @@ struct SVGMapTests {
         }
     }
 
-    // MARK: Labels
-
-    @Test func labelsSitInsideTheirBlocksAndNeverOverlap() throws {
-        let survey = try SVGMapFixtures.county(zones: 40)
-        let analysis = try analysed(survey)
-        for width in [1600.0, 5000] {
-            let content = try MapContent(survey: survey, analysis: analysis, town: nil)
-            let frame = MapFrame(content: content.extent, widthPixels: width)
-            let layers = try MapLayers.draw(content: content, survey: survey, analysis: analysis, frame: frame, workers: 2)
-            let boxes = layers.townLabels.map(\.box) + layers.blockLabels.map(\.label.box)
-            if width > 2000 { #expect(layers.blockLabels.count > 10, "some blocks are labelled at \(width) px") }
-            #expect(layers.blockLabels.count < layers.blocks.count, "small blocks get no label at \(width) px")
-            for (i, a) in boxes.enumerated() {
-                #expect(a.minX >= 0 && a.minY >= 0 && a.maxX <= frame.widthPixels && a.maxY <= frame.heightPixels)
-                for b in boxes[(i + 1)...] { #expect(!a.intersects(b), "labels \(a) and \(b) overlap") }
-            }
-            for (position, label) in layers.blockLabels {
-                let block = analysis.blocks[layers.blocks[position].block]
-                let box = try MapFrame.polygon(frame.metres(label.box))
-                // Inside the block (its outline, allowing for the display simplification).
-                #expect(try block.outline.geometry().buffer(frame.metresPerPixel).covers(box), "label of \(block.id) leaves its block")
-            }
-            // Bigger blocks are labelled before smaller ones: the largest block always is.
-            let largest = try #require(layers.blocks.indices.max { analysis.blocks[layers.blocks[$0].block].landM2 < analysis.blocks[layers.blocks[$1].block].landM2 })
-            if layers.blocks[largest].label != nil {
-                #expect(layers.blockLabels.contains { $0.shape == largest })
-            }
-        }
-    }
-
-    @Test func labelPlacerRejectsOverlapsAndBoxesOutsideTheFrame() {
-        var placer = LabelPlacer(width: 200, height: 100, cellSize: 16)
-        func place(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> Bool {
-            placer.place(Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
-        }
-        #expect(place(10, 10, 60, 30))
-        #expect(!place(55, 25, 90, 40), "overlaps the first")
-        #expect(!place(61, 10, 90, 30), "within the spacing of the first")
-        #expect(place(70, 10, 120, 30))
-        #expect(!place(180, 80, 210, 95), "sticks out of the frame")
-        #expect(!place(0, 0, 200, 100), "covers everything")
-    }
-
-    // MARK: Pieces
-
-    @Test func pathDataIsCompactAndRelative() throws {
-        let frame = MapFrame(content: Envelope(minX: 0, minY: 0, maxX: 1000, maxY: 1000), widthPixels: 1060)
-        // 1 px per metre: the 3 % margin is 30 m on each side.
-        #expect(abs(frame.scale - 1) < 1e-12)
-        var path = PathData()
-        path.appendRing([Point2D(0, 0), Point2D(10.04, 0), Point2D(10.04, 10.56), Point2D(0, 10.56), Point2D(0, 0)], frame: frame)
-        #expect(path.string == "M30 1030l10 0 0-10.6-10 0z")
-        var tiny = PathData()
-        tiny.appendRing([Point2D(0, 0), Point2D(0.01, 0), Point2D(0.01, 0.01), Point2D(0, 0)], frame: frame)
-        #expect(tiny.isEmpty, "a ring that rounds to a point is left out")
-        var fractions = PathData()
-        fractions.appendLine([Point2D(0.26, 0), Point2D(0.5, -0.36), Point2D(0.8, -0.06)], frame: frame)
-        #expect(fractions.string == "M30.3 1030l.2 .4 .3-.3")
-    }
-
-    @Test func simplificationStaysBelowHalfAPixelAndShrinksBigRings() throws {
-        // A circle of 2000 points, 40 px across on the map.
-        let circle = (0..<2000).map { k -> Point2D in
-            let angle = Double(k) / 2000 * 2 * Double.pi
-            return Point2D(5000 + 200 * cos(angle), 5000 + 200 * sin(angle))
-        }
-        let polygon = try Geometry.polygon(exterior: circle)
-        let frame = MapFrame(content: Envelope(minX: 0, minY: 0, maxX: 10_000, maxY: 10_000), widthPixels: 1000)
-        let simplified = try polygon.simplifiedPreservingTopology(tolerance: frame.simplifyTolerance)
-        #expect(simplified.pointCount < 100)
-        #expect(try polygon.difference(simplified).union(simplified.difference(polygon)).area() < 0.5 * 2 * Double.pi * 200 / frame.scale)
-    }
-
-    @Test func scaleBarUsesRoundNumbers() {
-        #expect(MapDecorations.scaleBarMetres(maxPixels: 260, scale: 1) == 200)
-        #expect(MapDecorations.scaleBarMetres(maxPixels: 260, scale: 0.05) == 5000)
-        #expect(MapDecorations.scaleBarMetres(maxPixels: 260, scale: 0.0125) == 20000)
-        #expect(MapDecorations.scaleBarMetres(maxPixels: 260, scale: 0.26) == 1000)
-        #expect(MapDecorations.scaleBarMetres(maxPixels: 260, scale: 2.7) == 50)
-        #expect(MapDecorations.scaleText(2500, inKilometres: true) == "2.5")
-        #expect(MapDecorations.scaleText(250, inKilometres: false) == "250")
-    }
-
-    @Test func numbersAreFormattedWithoutLocale() {
-        #expect(SVGText.grouped(1234.54, decimals: 1) == "1,234.5")
-        #expect(SVGText.grouped(1_234_567.96, decimals: 1) == "1,234,568.0")
-        #expect(SVGText.grouped(999.96, decimals: 1) == "1,000.0")
-        #expect(SVGText.fixed(0.05, decimals: 2) == "0.05")
-        #expect(SVGText.fixed(-3.14159, decimals: 2) == "-3.14")
-        #expect(SVGText.px(-0.25) == "-0.3" || SVGText.px(-0.25) == "-0.2")
-        #expect(MapLayers.muText(356.4) == "356")
-        #expect(MapLayers.muText(8.44) == "8.4")
-        #expect(SVGText.wrapped("坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", fontSize: 12, maxWidth: 150).count > 1)
-    }
-
     // MARK: Rendered
 
     /// Whether raster tests run: with rsvg-convert, or under CI (where its absence fails).
-    static var canRasterize: Bool { Rasterizer.rsvgConvert != nil || environment["CI"] != nil }
+    static var canRasterize: Bool {
+        Rasterizer.rsvgConvert != nil || ProcessInfo.processInfo.environment["CI"] != nil
+    }
 
     @Test(.enabled(if: canRasterize, "rsvg-convert (librsvg2-bin) is not installed"))
     func renderedColoursMatchTheBlockAreas() throws {
@@ -307,63 +212,5 @@ struct SVGMapTests {
         let control = MapStyle.controlColour.dropFirst()
         let rgb = Int(control, radix: 16)!
         #expect(image.count(((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255), tolerance: 30) > 100)
-    }
-
-    // MARK: Looking at it (not run by default)
-
-    /// `SANSE_MAP_EXAMPLE=1 swift test --filter SVG`: renders the synthetic county to
-    /// /tmp/sanse-map.svg and .png, and one town to /tmp/sanse-map-town.png.
-    @Test(.enabled(if: environment["SANSE_MAP_EXAMPLE"] != nil))
-    func renderTheExampleMap() throws {
-        let survey = try SVGMapFixtures.county(zones: 70)
-        let analysis = try analysed(survey)
-        let options = SVGMapOptions(
-            title: "示例县老旧工业区块“三色”图", subtitle: "2026年11月 · 工业用地调查（合成示例数据）",
-            crsNote: "坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", sourceNote: "数据来源：工业用地调查（合成）；sanse 0.1 生成")
-        let svg = try SVGMap.render(survey: survey, analysis: analysis, options: options)
-        try svg.write(toFile: "/tmp/sanse-map.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(svg, to: "/tmp/sanse-map.png")
-        var town = options
-        town.town = Self.busiestTown(analysis)
-        town.title = "\(town.town ?? "")老旧工业区块“三色”图"
-        let townSVG = try SVGMap.render(survey: survey, analysis: analysis, options: town)
-        try townSVG.write(toFile: "/tmp/sanse-map-town.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(townSVG, to: "/tmp/sanse-map-town.png")
-    }
-
-    /// `SANSE_DEMO_SURVEY=GeoData/demo/cixi-survey.gpkg swift test --filter SVG`: the bundled demo.
-    @Test(.enabled(if: environment["SANSE_DEMO_SURVEY"] != nil))
-    func renderTheDemoSurvey() throws {
-        let path = Self.environment["SANSE_DEMO_SURVEY"]!
-        let inputs = SurveyInputs(
-            parcels: InputSource(path, layer: "parcels"), controlLines: InputSource(path, layer: "control_lines"),
-            towns: InputSource(path, layer: "towns"))
-        let survey = try SurveyLoader.load(inputs, config: .default).survey
-        let analysis = try Analyzer.run(survey, config: .default)
-        let options = SVGMapOptions(
-            title: "慈溪市老旧工业区块“三色”图", subtitle: "2026年11月 · 工业用地调查（合成示例数据）",
-            crsNote: "坐标系 CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)", sourceNote: "数据来源：工业用地调查（合成示例）；sanse 0.1 生成")
-        let svg = try SVGMap.render(survey: survey, analysis: analysis, options: options)
-        try svg.write(toFile: "/tmp/sanse-demo-map.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(svg, to: "/tmp/sanse-demo-map.png")
-        var town = options
-        town.town = Self.environment["SANSE_DEMO_TOWN"] ?? Self.busiestTown(analysis)
-        town.title = "\(town.town ?? "")老旧工业区块“三色”图"
-        let townSVG = try SVGMap.render(survey: survey, analysis: analysis, options: town)
-        try townSVG.write(toFile: "/tmp/sanse-demo-town.svg", atomically: true, encoding: .utf8)
-        try Rasterizer.png(townSVG, to: "/tmp/sanse-demo-town.png")
-    }
-
-    /// `SANSE_SVG_BENCH=100000 swift test -c release --filter SVG`: times a large render.
-    @Test(.enabled(if: environment["SANSE_SVG_BENCH"] != nil))
-    func timeALargeRender() throws {
-        let parcels = Int(Self.environment["SANSE_SVG_BENCH"]!) ?? 100_000
-        let survey = try SVGMapFixtures.county(zones: parcels / 80, townColumns: 8, townRows: 6)
-        let analysis = try Analyzer.run(survey, config: .default)
-        let start = Date()
-        let svg = try SVGMap.render(survey: survey, analysis: analysis, options: SVGMapOptions())
-        let seconds = Date().timeIntervalSince(start)
-        try svg.write(toFile: "/tmp/sanse-bench-map.svg", atomically: true, encoding: .utf8)
-        print("SVG bench: \(survey.parcels.count) parcels, \(analysis.blocks.count) blocks, \(String(format: "%.2f", seconds)) s, \(svg.utf8.count / 1024) KiB")
     }
 }

@@ -83,6 +83,21 @@ enum SurveyFixtures {
         try writer.close()
     }
 
+    /// The rows written as GeoJSON in lon/lat (or `target`), with the control lines; `shift`
+    /// moves the parcels by whole metres first.
+    static func geoJSONSurvey(
+        _ rows: [ParcelRow] = parcels, shift: Point2D = Point2D(0, 0), projectTo target: String = "EPSG:4326",
+        from source: String = "EPSG:4549"
+    ) throws -> (URL, SurveyInputs) {
+        let folder = try Self.folder()
+        let toLonLat = try Transformer(from: source, to: target)
+        let parcels = folder.appendingPathComponent("parcels.geojson").path
+        let control = folder.appendingPathComponent("control.geojson").path
+        try writeParcels(rows, to: parcels, driver: "GeoJSON", crs: nil, transform: toLonLat, shift: shift)
+        try writeControlLines(to: control, driver: "GeoJSON", crs: nil, transform: toLonLat)
+        return (folder, SurveyInputs(parcels: InputSource(parcels), controlLines: InputSource(control)))
+    }
+
     /// A control area as a closed LineString covering x 0…150 of the first row (so P2 is half
     /// inside), plus an open line that must be reported.
     static func writeControlLines(to path: String, driver: String, crs: String?, layerOptions: [String] = [], transform: Transformer? = nil) throws {
@@ -109,5 +124,35 @@ enum SurveyFixtures {
 
         """
         try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// `count` parcels 40 m apart in rows of 32; `duplicates` maps a row to the row whose id it
+    /// repeats, `bowTies` are self-intersecting, `missing` have no geometry.
+    static func rows(
+        count: Int, duplicates: [Int: Int] = [:], bowTies: Set<Int> = [], missing: Set<Int> = []
+    ) -> [ParcelRow] {
+        (0..<count).map { index in
+            let x = Double(index % 32) * 40, y = Double(index / 32) * 40
+            var wkt: String? = square(x, y, 30)
+            if bowTies.contains(index) {
+                let (x0, y0) = (originX + x, originY + y)
+                wkt = "POLYGON ((\(x0) \(y0), \(x0 + 30) \(y0 + 30), \(x0 + 30) \(y0), \(x0) \(y0 + 30), \(x0) \(y0)))"
+            }
+            if missing.contains(index) { wkt = nil }
+            let id = "Z-\(String(format: "%04d", duplicates[index] ?? index))"
+            let grade = ["A", "b", "C类", "", "Ｄ"][index % 5], far = ["1.2", " 2 ", "/", ""][index % 4]
+            return ParcelRow(id: id, wkt: wkt, grade: grade, far: far, town: index % 3 == 0 ? "周巷镇" : "坎墩街道")
+        }
+    }
+
+    /// Everything a loaded survey holds that the outputs use.
+    static func summary(_ result: SurveyLoader.Result) throws -> [String] {
+        let survey = result.survey
+        var lines = ["crs \(survey.analysisCRS)", "fields \(survey.parcelFields)", "layers \(survey.layers)", "towns \(survey.towns.map(\.name))"]
+        for parcel in survey.parcels {
+            lines.append("\(parcel.id) \(parcel.sourceFID) \(parcel.town ?? "-") \(survey.enterprise(of: parcel) ?? "-") \(String(describing: parcel.grade)) \(String(describing: parcel.far)) \(String(describing: parcel.taxPerMu)) \(parcel.repaired) \(Array(parcel.sourceValues)) \(try parcel.geometry().wkb())")
+        }
+        lines += result.issues.issues.map { "\($0.layer) \($0.featureID ?? "-") \($0.kind) \($0.messageEN)" }
+        return lines
     }
 }

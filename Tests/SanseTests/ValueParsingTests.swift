@@ -78,13 +78,4 @@ struct ValueParsingTests {
         #expect(ValueParsing.fieldIndex(fields, candidates: ["ZDDM"]) == 1)
         #expect(ValueParsing.fieldIndex(fields, candidates: ["nope"]) == nil)
     }
-
-    @Test func autoZones() {
-        #expect(AnalysisCRSResolver.autoZone(longitude: 121.25, latitude: 30.2) == 4549)
-        #expect(AnalysisCRSResolver.autoZone(longitude: 121.9, latitude: 29.9) == 4550)
-        #expect(AnalysisCRSResolver.autoZone(longitude: 24.94, latitude: 60.17) == 32635)
-        #expect(AnalysisCRSResolver.autoZone(longitude: -58.4, latitude: -34.6) == 32721)
-        #expect(SourceCRS.zonePrefixedGaussKruger(Envelope(minX: 40_500_000, minY: 3_300_000, maxX: 40_700_000, maxY: 3_400_000))?.epsg == 4528)
-        #expect(SourceCRS.zonePrefixedGaussKruger(Envelope(minX: 500_000, minY: 3_300_000, maxX: 700_000, maxY: 3_400_000)) == nil)
-    }
 }

@@ -1,6 +1,7 @@
 import CLibFuzzer
 import Foundation
 import SanseFuzzing
+import TestSupport
 
 // libFuzzer calls these; it owns `main`. SANSE_FUZZ_TARGET picks the loading entry point
 // (parcels, control-lines, towns, config, attributes, blocks-csv, batch-manifest) and
@@ -45,7 +46,7 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
 @_cdecl("LLVMFuzzerCustomMutator")
 public func fuzzerCustomMutator(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
     if seed % 2 == 0 { return LLVMFuzzerMutate(data, size, maxSize) }
-    var random = SeededRandom(seed: UInt64(seed))
+    var random = SplitMix64(seed: UInt64(seed))
     let mutated = mutator.mutate(Array(UnsafeBufferPointer(start: data, count: size)), corpus: [], random: &random)
     let count = min(mutated.count, maxSize)
     mutated.withUnsafeBufferPointer { buffer in

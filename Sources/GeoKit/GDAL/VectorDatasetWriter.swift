@@ -3,11 +3,25 @@ import CGDAL
 /// Creates a vector dataset with any GDAL driver that can write (GeoPackage, Shapefile,
 /// GeoJSON, FlatGeobuf …) and writes layers into it. Owns the GDAL handle; `close()` flushes
 /// and reports failures, deinit closes quietly if `close()` was not called.
+///
+/// ```swift
+/// let writer = try VectorDatasetWriter(path: "out.gpkg", driver: "GPKG")
+/// let layer = try writer.createLayer(
+///     name: "parcels", crs: "EPSG:4549", geometryType: .multiPolygon,
+///     fields: [FieldDefinition(name: "name", type: .string)])
+/// try writer.inTransaction {
+///     try layer.write(values: [.string("甲")], wkb: shape.wkb(asMultiPolygon: true))
+/// }
+/// try writer.close()
+/// ```
 public final class VectorDatasetWriter {
+    /// Where the dataset is written.
     public let path: String
+    /// GDAL's short name of the driver writing it.
     public let driver: String
     private var handle: GDALDatasetH?
 
+    /// Creates the dataset (replacing nothing: the path must be free for most drivers).
     /// - Parameters:
     ///   - driver: GDAL's short driver name, e.g. "GPKG", "ESRI Shapefile", "GeoJSON".
     ///   - options: dataset creation options, `KEY=VALUE`.
@@ -127,50 +141,6 @@ public final class VectorDatasetWriter {
         case .date: OFTDate
         case .dateTime: OFTDateTime
         case .string, .other: OFTString
-        }
-    }
-}
-
-/// Writes features into one layer of a `VectorDatasetWriter`, which it keeps alive.
-public final class LayerWriter {
-    public let name: String
-    private let handle: OGRLayerH
-    private let writer: VectorDatasetWriter
-    private let fieldCount: Int
-
-    init(handle: OGRLayerH, writer: VectorDatasetWriter, name: String, fieldCount: Int) {
-        self.handle = handle
-        self.writer = writer
-        self.name = name
-        self.fieldCount = fieldCount
-    }
-
-    /// Writes one feature: values in the order the fields were declared, geometry as WKB.
-    public func write(values: [FieldValue], wkb: [UInt8]?) throws {
-        precondition(values.count == fieldCount, "layer \(name) has \(fieldCount) fields, got \(values.count) values")
-        guard let feature = OGR_F_Create(OGR_L_GetLayerDefn(handle)) else {
-            throw GDALError.last("cannot make a feature for layer \(name) of", path: writer.path)
-        }
-        defer { OGR_F_Destroy(feature) }
-        for (index, value) in values.enumerated() {
-            let field = Int32(index)
-            switch value {
-            case .null: OGR_F_SetFieldNull(feature, field)
-            case .integer(let number): OGR_F_SetFieldInteger64(feature, field, GIntBig(number))
-            case .real(let number): OGR_F_SetFieldDouble(feature, field, number)
-            case .string(let text): OGR_F_SetFieldString(feature, field, text)
-            }
-        }
-        if let wkb {
-            var geometry: OGRGeometryH?
-            let status = wkb.withUnsafeBytes { OGR_G_CreateFromWkb($0.baseAddress, nil, &geometry, Int32($0.count)) }
-            guard status == OGRERR_NONE, let geometry else {
-                throw GDALError(operation: "bad WKB for a feature of layer \(name) of", path: writer.path, message: "OGR error \(status)")
-            }
-            OGR_F_SetGeometryDirectly(feature, geometry)
-        }
-        guard OGR_L_CreateFeature(handle, feature) == OGRERR_NONE else {
-            throw GDALError.last("cannot write a feature to layer \(name) of", path: writer.path)
         }
     }
 }

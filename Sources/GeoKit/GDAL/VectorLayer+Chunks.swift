@@ -1,4 +1,9 @@
 import CGDAL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension VectorLayer {
     /// Reads every feature from the start, in the layer's order, into `FeatureChunk`s of at
@@ -23,7 +28,7 @@ extension VectorLayer {
             for field in 0..<fieldCount {
                 Self.appendValue(of: feature, field: Int32(field), kind: kinds[field], to: &builder.attributes)
             }
-            if !Self.appendWKB(of: feature, to: &builder) { builder.discardPendingWKB() }
+            if builder.withWKBBuffer({ Self.appendWKB(of: feature, to: &$0) }) == false { builder.discardPendingWKB() }
             builder.finishFeature(fid: Int64(OGR_F_GetFID(feature)))
             if builder.count >= featuresPerChunk || builder.attributes.textByteCount > textLimit {
                 try body(builder.build())
@@ -36,7 +41,9 @@ extension VectorLayer {
         if let error { throw error }
     }
 
-    private static func appendValue(of feature: OGRFeatureH, field: Int32, kind: OGRFieldType, to table: inout AttributeTableBuilder) {
+    private static func appendValue(
+        of feature: OGRFeatureH, field: Int32, kind: OGRFieldType, to table: inout AttributeTableBuilder
+    ) {
         let column = Int(field)
         guard OGR_F_IsFieldSetAndNotNull(feature, field) != 0 else {
             table.appendNull(column: column)
@@ -52,33 +59,4 @@ extension VectorLayer {
             table.appendText(UnsafeRawBufferPointer(start: text, count: strlen(text)), column: column)
         }
     }
-
-    /// Appends the feature's geometry as 2D ISO WKB; false when GDAL could not export it.
-    private static func appendWKB(of feature: OGRFeatureH, to builder: inout FeatureChunkBuilder) -> Bool {
-        guard let borrowed = OGR_F_GetGeometryRef(feature) else { return true }
-        var geometry = borrowed
-        var linearised: OGRGeometryH?
-        if OGR_G_HasCurveGeometry(borrowed, 1) != 0, let linear = OGR_G_GetLinearGeometry(borrowed, 0, nil) {
-            linearised = linear
-            geometry = linear
-        }
-        defer { if let linearised { OGR_G_DestroyGeometry(linearised) } }
-        // The feature is ours and about to be destroyed, so flattening it in place is safe.
-        OGR_G_FlattenTo2D(geometry)
-        let size = Int(OGR_G_WkbSize(geometry))
-        return builder.withWKBBuffer { buffer in
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: size))
-            let status = buffer.withUnsafeMutableBytes { raw in
-                OGR_G_ExportToIsoWkb(geometry, wkbNDR, raw.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self))
-            }
-            return status == OGRERR_NONE
-        }
-    }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,7 +1,17 @@
 import CGDAL
 
 /// One layer of an open dataset. Borrowed from the dataset, which it keeps alive.
+///
+/// ```swift
+/// let layer = try VectorDataset(path: "parcels.gpkg").layer(named: "parcels")!
+/// var iterator = layer.features().makeIterator()
+/// while let feature = iterator.next() {
+///     let shape = try feature.wkb.map { try Geometry(wkb: $0) }
+/// }
+/// if let error = iterator.error { throw error }
+/// ```
 public final class VectorLayer {
+    /// The dataset the layer belongs to.
     public let dataset: VectorDataset
     let handle: OGRLayerH
 
@@ -10,6 +20,7 @@ public final class VectorLayer {
         self.dataset = dataset
     }
 
+    /// The layer's name.
     public var name: String { String(cString: OGR_L_GetName(handle)) }
 
     /// The number of features; may scan the whole layer for formats that do not store it.
@@ -20,10 +31,12 @@ public final class VectorLayer {
         String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(handle)))
     }
 
+    /// The layer's CRS as GDAL reads it; nil when it declares none.
     public var spatialReference: LayerSpatialReference? {
         LayerSpatialReference(borrowing: OGR_L_GetSpatialRef(handle))
     }
 
+    /// The attribute fields, in order.
     public var fields: [FieldDefinition] {
         let definition = OGR_L_GetLayerDefn(handle)
         return (0..<OGR_FD_GetFieldCount(definition)).map { index in
@@ -45,6 +58,7 @@ public final class VectorLayer {
     public struct FeatureSequence: Sequence {
         let layer: VectorLayer
 
+        /// Starts reading from the first feature.
         public func makeIterator() -> FeatureIterator {
             OGR_L_ResetReading(layer.handle)
             CPLErrorReset()
@@ -52,12 +66,14 @@ public final class VectorLayer {
         }
     }
 
+    /// The features one by one; check `error` once `next()` gives nil.
     public struct FeatureIterator: IteratorProtocol {
         let layer: VectorLayer
         let fieldCount: Int
         /// Set when GDAL stopped on an error rather than at the end of the layer.
         public private(set) var error: GDALError?
 
+        /// The next feature; nil at the end of the layer or when GDAL stopped on an error.
         public mutating func next() -> Feature? {
             guard let feature = OGR_L_GetNextFeature(layer.handle) else {
                 if CPLGetLastErrorType() == CE_Failure {
@@ -96,6 +112,14 @@ public final class VectorLayer {
     }
 
     static func wkb(of feature: OGRFeatureH) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        return appendWKB(of: feature, to: &bytes) == true ? bytes : nil
+    }
+
+    /// Appends the feature's geometry to `bytes` as 2D little-endian ISO WKB: Z and M dropped,
+    /// curves linearised. Returns nil when the feature has no geometry, false when GDAL could
+    /// not export it (the bytes appended are then to be dropped).
+    static func appendWKB(of feature: OGRFeatureH, to bytes: inout [UInt8]) -> Bool? {
         guard let borrowed = OGR_F_GetGeometryRef(feature) else { return nil }
         var geometry = borrowed
         var linearised: OGRGeometryH?
@@ -107,11 +131,12 @@ public final class VectorLayer {
         // The feature is ours and about to be destroyed, so flattening it in place is safe.
         OGR_G_FlattenTo2D(geometry)
         let size = Int(OGR_G_WkbSize(geometry))
-        var bytes = [UInt8](repeating: 0, count: size)
-        let status = bytes.withUnsafeMutableBufferPointer {
-            OGR_G_ExportToIsoWkb(geometry, wkbNDR, $0.baseAddress)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: size))
+        let status = bytes.withUnsafeMutableBufferPointer { buffer in
+            OGR_G_ExportToIsoWkb(geometry, wkbNDR, buffer.baseAddress! + start)
         }
-        return status == OGRERR_NONE ? bytes : nil
+        return status == OGRERR_NONE
     }
 
     static func fieldType(_ type: OGRFieldType) -> FieldType {

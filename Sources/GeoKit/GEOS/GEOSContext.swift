@@ -20,6 +20,8 @@ public final class GEOSContext {
     private var cachedWKBWriter: OpaquePointer?
     private var cachedWKTReader: OpaquePointer?
 
+    /// A new context. Geometry operations use `current`; a context of one's own is only for
+    /// calls that take one explicitly.
     public init() {
         guard let handle = GEOS_init_r() else {
             fatalError("GEOS_init_r returned no context (out of memory)")
@@ -97,7 +99,9 @@ extension GEOSContext {
     }
 
     /// Runs a GEOS call that writes a double and returns 0 on failure.
-    func measure(_ operation: String, _ call: (GEOSContextHandle_t, UnsafeMutablePointer<Double>) -> Int32) throws -> Double {
+    func measure(
+        _ operation: String, _ call: (GEOSContextHandle_t, UnsafeMutablePointer<Double>) -> Int32
+    ) throws -> Double {
         var value = 0.0
         guard call(handle, &value) != 0 else { throw error(operation) }
         return value

@@ -5,10 +5,12 @@ public struct GEOSError: Error, Equatable, CustomStringConvertible {
     /// GEOS's own message, or a note that GEOS gave none.
     public let message: String
 
+    /// An error for `operation` with GEOS's `message`.
     public init(operation: String, message: String) {
         self.operation = operation
         self.message = message
     }
 
+    /// e.g. "GEOS intersection failed: TopologyException: …".
     public var description: String { "GEOS \(operation) failed: \(message)" }
 }

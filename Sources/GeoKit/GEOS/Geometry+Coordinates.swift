@@ -3,11 +3,13 @@ import CGEOS
 /// Building geometries from coordinates and reading coordinates back, in bulk through
 /// GEOS coordinate-sequence buffers.
 extension Geometry {
+    /// A point at `p`.
     public static func point(_ p: Point2D) throws -> Geometry {
         let ctx = GEOSContext.current
         return try ctx.makeGeometry("point") { GEOSGeom_createPointFromXY_r($0, p.x, p.y) }
     }
 
+    /// A line string through `points` (none, or at least two).
     public static func lineString(_ points: [Point2D]) throws -> Geometry {
         let ctx = GEOSContext.current
         let sequence = try makeSequence(points, ctx)
@@ -39,6 +41,7 @@ extension Geometry {
         }
     }
 
+    /// A polygon without points.
     public static func emptyPolygon() -> Geometry {
         Geometry(owning: GEOSGeom_createEmptyPolygon_r(GEOSContext.current.handle)!)
     }

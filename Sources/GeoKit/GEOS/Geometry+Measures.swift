@@ -7,6 +7,7 @@ extension Geometry {
         try context.measure("area") { GEOSArea_r($0, pointer, $1) }
     }
 
+    /// The length of lines, or the perimeter of polygons, in the units of the coordinates.
     public func length() throws -> Double {
         try context.measure("length") { GEOSLength_r($0, pointer, $1) }
     }
@@ -22,18 +23,22 @@ extension Geometry {
         try context.predicate("distance within") { GEOSDistanceWithin_r($0, pointer, other.pointer, distance) }
     }
 
+    /// Whether the geometries share at least one point.
     public func intersects(_ other: Geometry) throws -> Bool {
         try context.predicate("intersects") { GEOSIntersects_r($0, pointer, other.pointer) }
     }
 
+    /// Whether `other` lies inside this geometry and at least one of its points in the interior.
     public func contains(_ other: Geometry) throws -> Bool {
         try context.predicate("contains") { GEOSContains_r($0, pointer, other.pointer) }
     }
 
+    /// Whether no point of `other` lies outside this geometry (boundary included).
     public func covers(_ other: Geometry) throws -> Bool {
         try context.predicate("covers") { GEOSCovers_r($0, pointer, other.pointer) }
     }
 
+    /// Whether the geometries meet only at their boundaries.
     public func touches(_ other: Geometry) throws -> Bool {
         try context.predicate("touches") { GEOSTouches_r($0, pointer, other.pointer) }
     }
@@ -43,6 +48,8 @@ extension Geometry {
         try context.predicate("equals") { GEOSEquals_r($0, pointer, other.pointer) }
     }
 
+    /// Whether GEOS finds the geometry valid (OGC rules: no self-intersections, holes inside
+    /// their shells, …); `validityReason()` says why not.
     public var isValid: Bool { GEOSisValid_r(handle, pointer) == 1 }
 
     /// Why the geometry is invalid ("Valid Geometry" when it is not), in GEOS's words, e.g.

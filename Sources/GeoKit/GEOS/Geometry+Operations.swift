@@ -1,15 +1,8 @@
 import CGEOS
 
-/// How `makeValid` rebuilds an invalid geometry (GEOS's two MakeValid algorithms).
-public enum MakeValidMethod: Sendable {
-    /// Keeps every edge of the input (GEOS's and shapely's default); may yield lines too.
-    case linework
-    /// Rebuilds areas from the rings' structure; polygons stay polygons.
-    case structure
-}
-
 /// Overlay, construction and simplification. Each returns a new geometry.
 extension Geometry {
+    /// A valid geometry covering the same area (GEOS's MakeValid); collapsed parts are dropped.
     public func makeValid(method: MakeValidMethod = .linework) throws -> Geometry {
         let ctx = context
         guard let params = GEOSMakeValidParams_create_r(ctx.handle) else { throw ctx.error("make valid") }
@@ -46,14 +39,17 @@ extension Geometry {
         try context.makeGeometry("buffer") { GEOSBuffer_r($0, pointer, distance, Int32(quadrantSegments)) }
     }
 
+    /// The points both geometries share.
     public func intersection(_ other: Geometry) throws -> Geometry {
         try context.makeGeometry("intersection") { GEOSIntersection_r($0, pointer, other.pointer) }
     }
 
+    /// The points of this geometry that are not in `other`.
     public func difference(_ other: Geometry) throws -> Geometry {
         try context.makeGeometry("difference") { GEOSDifference_r($0, pointer, other.pointer) }
     }
 
+    /// The points of either geometry, overlaps dissolved.
     public func union(_ other: Geometry) throws -> Geometry {
         try context.makeGeometry("union") { GEOSUnion_r($0, pointer, other.pointer) }
     }
@@ -80,6 +76,7 @@ extension Geometry {
         try context.makeGeometry("point on surface") { GEOSPointOnSurface_r($0, pointer) }
     }
 
+    /// The centre of mass (of the highest-dimension parts); may lie outside a polygon.
     public func centroid() throws -> Geometry {
         try context.makeGeometry("centroid") { GEOSGetCentroid_r($0, pointer) }
     }

@@ -15,11 +15,13 @@ extension Geometry {
     /// Reads a geometry from WKB bytes in place (e.g. inside a `FeatureChunk`).
     public convenience init(wkb: UnsafeRawBufferPointer) throws {
         let ctx = GEOSContext.current
-        let pointer = GEOSWKBReader_read_r(ctx.handle, ctx.wkbReader, wkb.baseAddress?.assumingMemoryBound(to: UInt8.self), wkb.count)
+        let bytes = wkb.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let pointer = GEOSWKBReader_read_r(ctx.handle, ctx.wkbReader, bytes, wkb.count)
         guard let pointer else { throw ctx.error("read WKB") }
         self.init(owning: pointer)
     }
 
+    /// Reads a geometry from WKT, e.g. "POLYGON ((0 0, 1 0, 1 1, 0 0))".
     public convenience init(wkt: String) throws {
         let ctx = GEOSContext.current
         guard let pointer = GEOSWKTReader_read_r(ctx.handle, ctx.wktReader, wkt) else { throw ctx.error("read WKT") }
@@ -52,5 +54,6 @@ extension Geometry {
 }
 
 extension Geometry: CustomStringConvertible {
+    /// The WKT, or the type's name when GEOS cannot write it.
     public var description: String { (try? wkt()) ?? "<\(type)>" }
 }

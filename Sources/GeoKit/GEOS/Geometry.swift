@@ -1,39 +1,21 @@
 import CGEOS
 
-/// The geometry types GEOS knows, numbered as GEOS numbers them.
-public enum GeometryType: Int32, Sendable, CustomStringConvertible {
-    case point = 0
-    case lineString = 1
-    case linearRing = 2
-    case polygon = 3
-    case multiPoint = 4
-    case multiLineString = 5
-    case multiPolygon = 6
-    case geometryCollection = 7
-
-    public var description: String {
-        switch self {
-        case .point: "Point"
-        case .lineString: "LineString"
-        case .linearRing: "LinearRing"
-        case .polygon: "Polygon"
-        case .multiPoint: "MultiPoint"
-        case .multiLineString: "MultiLineString"
-        case .multiPolygon: "MultiPolygon"
-        case .geometryCollection: "GeometryCollection"
-        }
-    }
-
-    public var isPolygonal: Bool { self == .polygon || self == .multiPolygon }
-    public var isCollection: Bool { rawValue >= 4 }
-}
-
 /// A GEOS geometry. Owns its GEOS object and destroys it when the last reference goes, or,
 /// for a part borrowed from a collection or polygon, keeps its parent alive instead.
 ///
 /// A geometry is immutable. It may be handed from one task to another, but must not be used
 /// by two threads at the same time: GEOS caches envelopes and indexes inside geometries
-/// lazily. Parallel stages give each worker its own geometries.
+/// lazily. Parallel stages give each worker its own geometries. Every call uses the calling
+/// thread's `GEOSContext`.
+///
+/// ```swift
+/// let parcel = try Geometry(wkt: "POLYGON ((0 0, 40 0, 40 30, 0 30, 0 0))")
+/// let road = try Geometry.lineString([Point2D(-10, 15), Point2D(50, 15)])
+/// let area = try parcel.area()                                   // 1200
+/// let strip = try parcel.intersection(road.buffer(3)).area()     // ≈ 240
+/// let repaired = parcel.isValid ? parcel : try parcel.makeValid(method: .structure)
+/// let bytes = try repaired.wkb()                                 // little-endian 2D WKB
+/// ```
 public final class Geometry: @unchecked Sendable {
     let pointer: OpaquePointer
     /// Set for a borrowed part: the geometry that really owns `pointer`.
@@ -60,10 +42,12 @@ public final class Geometry: @unchecked Sendable {
 
     // MARK: Inspection
 
+    /// The geometry's type.
     public var type: GeometryType {
         GeometryType(rawValue: GEOSGeomTypeId_r(handle, pointer)) ?? .geometryCollection
     }
 
+    /// Whether the geometry has no points.
     public var isEmpty: Bool { GEOSisEmpty_r(handle, pointer) == 1 }
 
     /// Number of parts of a collection, 1 for a single geometry.
@@ -78,6 +62,7 @@ public final class Geometry: @unchecked Sendable {
         }
     }
 
+    /// The number of points, over all parts and rings (closing points included).
     public var pointCount: Int { Int(GEOSGetNumCoordinates_r(handle, pointer)) }
 
     /// A polygon's exterior ring (borrowed).

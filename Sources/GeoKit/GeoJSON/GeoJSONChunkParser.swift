@@ -1,44 +1,5 @@
 import CGDAL
 
-/// What a run of features says about one property, for typing the field as GDAL does once
-/// every run has been read.
-struct PropertyEvidence {
-    var hasText = false
-    var hasNumber = false
-    var hasReal = false
-    /// An integer outside 32 bits (GDAL: Integer64).
-    var hasWideInteger = false
-    /// The first non-null value of the run: nil none yet, true text, false a number/boolean.
-    var firstIsText: Bool?
-    /// Whether that first value, when text, is one GDAL would take for a date or time (and
-    /// then type and reformat the field).
-    var firstTextIsDate = false
-}
-
-/// What a run of features' geometries say about the layer's geometry type, which GDAL sets
-/// from them (and which decides its default CRS: WGS 84, or WGS 84 3D for a 3D layer).
-struct GeometryTypeEvidence: Equatable {
-    /// The first geometry's WKB type number (1 Point … 6 MultiPolygon); nil before any.
-    var firstType: UInt32?
-    var allSameType = true
-    var anyZ = false
-
-    mutating func add(type: UInt32, hasZ: Bool) {
-        if let firstType {
-            if type != firstType { allSameType = false }
-        } else {
-            firstType = type
-        }
-        anyZ = anyZ || hasZ
-    }
-
-    mutating func add(_ other: GeometryTypeEvidence) {
-        guard let type = other.firstType else { return }
-        add(type: type, hasZ: other.anyZ)
-        if !other.allSameType { allSameType = false }
-    }
-}
-
 /// Reads consecutive GeoJSON Feature objects from a features array into a
 /// `FeatureChunkBuilder`, with properties in columns of its own (named in `names`), to be
 /// put in the layer's field order once every chunk is read.
@@ -101,7 +62,9 @@ struct GeoJSONChunkParser {
                 guard !sawType else { throw cursor.unsupported("duplicate type") }
                 sawType = true
                 let value = try cursor.string(&scratch)
-                guard cursor.equals(value, scratch, "Feature") else { throw cursor.unsupported("feature type is not Feature") }
+                guard cursor.equals(value, scratch, "Feature") else {
+                    throw cursor.unsupported("feature type is not Feature")
+                }
             case .properties:
                 guard !sawProperties else { throw cursor.unsupported("duplicate properties") }
                 sawProperties = true
@@ -120,7 +83,8 @@ struct GeoJSONChunkParser {
                     try geometry()
                 }
             case .unsupported:
-                throw cursor.unsupported("member GDAL reads specially (id, or another case of type/properties/geometry)")
+                throw cursor.unsupported(
+                    "member GDAL reads specially (id, or another case of type/properties/geometry)")
             case .other:
                 try cursor.skipValue(depth: 2, objectBudget: &objectBudget, &scratch)
             }
@@ -162,7 +126,9 @@ struct GeoJSONChunkParser {
                 cursor.skipWhitespace()
                 let key = try cursor.string(&scratch)
                 let column = try self.column(for: key)
-                guard !builder.attributes.hasValue(inColumn: column) else { throw cursor.unsupported("duplicate property") }
+                guard !builder.attributes.hasValue(inColumn: column) else {
+                    throw cursor.unsupported("duplicate property")
+                }
                 currentKeys.append(column)
                 cursor.skipWhitespace()
                 try cursor.expect(0x3A, "':'")
@@ -184,11 +150,15 @@ struct GeoJSONChunkParser {
     private mutating func column(for key: JSONCursor.StringBytes) throws(GeoJSONUnsupported) -> Int {
         // Most features list the same properties in the same order as the one before.
         let guess = currentKeys.count < previousKeys.count ? previousKeys[currentKeys.count] : nil
-        if let guess, cursor.withBytes(key, scratch, { key in names[guess].withUnsafeBytes { sameBytes($0, key) } }) { return guess }
+        if let guess, cursor.withBytes(key, scratch, { key in names[guess].withUnsafeBytes { sameBytes($0, key) } }) {
+            return guess
+        }
         let name = cursor.withBytes(key, scratch) { Array($0) }
         if let known = columnsByName[name] { return known }
         // "_id" may mark GeoCouch output, which GDAL unwraps.
-        guard !name.isEmpty, name != Array("_id".utf8) else { throw cursor.unsupported("property name GDAL treats specially") }
+        guard !name.isEmpty, name != Array("_id".utf8) else {
+            throw cursor.unsupported("property name GDAL treats specially")
+        }
         let column = names.count
         names.append(name)
         columnsByName[name] = column
@@ -283,10 +253,14 @@ struct GeoJSONChunkParser {
             let isType = cursor.equals(key, scratch, "type"), isCoordinates = cursor.equals(key, scratch, "coordinates")
             if !isType && !isCoordinates {
                 // A geometry's own crs, and other cases of the names GDAL looks up.
-                let lowered = cursor.withBytes(key, scratch) { bytes in bytes.count <= 11 ? bytes.map { $0 | 0x20 } : [] }
+                let lowered = cursor.withBytes(key, scratch) { bytes in
+                    bytes.count <= 11 ? bytes.map { $0 | 0x20 } : []
+                }
                 for special: StaticString in ["type", "coordinates", "geometries", "crs"] {
                     let literal = UnsafeRawBufferPointer(start: special.utf8Start, count: special.utf8CodeUnitCount)
-                    if lowered.elementsEqual(literal) { throw cursor.unsupported("geometry member GDAL reads specially") }
+                    if lowered.elementsEqual(literal) {
+                        throw cursor.unsupported("geometry member GDAL reads specially")
+                    }
                 }
             }
             cursor.skipWhitespace()
@@ -514,4 +488,3 @@ struct GeoJSONChunkParser {
         }
     }
 }
-

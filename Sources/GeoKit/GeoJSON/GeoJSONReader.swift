@@ -1,20 +1,5 @@
 import CGDAL
-import Dispatch
 import Foundation
-
-/// A GeoJSON FeatureCollection read by `GeoJSONReader`: what GDAL's GeoJSON driver would
-/// give for the same file, read several times faster.
-public struct GeoJSONLayer: Sendable {
-    /// GDAL's layer name: the file's base name, or the collection's `name` member.
-    public var name: String
-    public var fields: [FieldDefinition]
-    /// GDAL's reading of the collection's `crs` member (CRS84 when there is none).
-    public var spatialReference: LayerSpatialReference?
-    /// The features in file order, ids 0, 1, 2 …
-    public var chunks: [FeatureChunk]
-
-    public var featureCount: Int { chunks.reduce(0) { $0 + $1.count } }
-}
 
 /// Reads GeoJSON FeatureCollections straight from the mapped file, in parallel chunks, with
 /// exactly the result GDAL 3.6's GeoJSON driver gives: the same fields (names, types, order),
@@ -26,9 +11,22 @@ public struct GeoJSONLayer: Sendable {
 /// geometries, array or object properties, feature-level ids, mixed-type or date-like
 /// properties, NaN or Infinity, JSON GDAL tolerates but the standard does not, and any file
 /// GDAL would not stream through its GeoJSON driver.
+///
+/// ```swift
+/// do {
+///     let layer = try GeoJSONReader.read(path: "parcels.geojson")
+///     print(layer.name, layer.featureCount, layer.fields.map(\.name))
+/// } catch {
+///     print("read with GDAL instead:", error)  // a GeoJSONUnsupported
+///     let layer = try VectorDataset(path: "parcels.geojson").layer(at: 0)
+/// }
+/// ```
 public enum GeoJSONReader {
+    /// Reads the FeatureCollection at `path`, or declines it.
     /// - Parameter workers: threads parsing chunks; the result does not depend on it.
-    public static func read(path: String, workers: Int = Parallel.defaultWorkerCount) throws(GeoJSONUnsupported) -> GeoJSONLayer {
+    public static func read(
+        path: String, workers: Int = Parallel.defaultWorkerCount
+    ) throws(GeoJSONUnsupported) -> GeoJSONLayer {
         guard !path.hasPrefix("/vsi"), !path.contains(":"), let file = MappedFile(path: path) else {
             throw GeoJSONUnsupported("not a regular file this reader can map", at: 0)
         }
@@ -39,7 +37,11 @@ public enum GeoJSONReader {
         try top.readRest(after: parsed.arrayEnd)
 
         var schema = GeoJSONSchema()
-        let mappings = parsed.chunks.map { schema.add(names: $0.names, evidence: $0.evidence, keyOrders: $0.keyOrders, membersOfNullProperties: $0.membersOfNullProperties) }
+        let mappings = parsed.chunks.map {
+            schema.add(
+                names: $0.names, evidence: $0.evidence, keyOrders: $0.keyOrders,
+                membersOfNullProperties: $0.membersOfNullProperties)
+        }
         let layerFields = try schema.layerFields()
         var chunks: [FeatureChunk] = []
         var nextFID: Int64 = 0
@@ -57,7 +59,9 @@ public enum GeoJSONReader {
         var geometryTypes = GeometryTypeEvidence()
         for chunk in parsed.chunks { geometryTypes.add(chunk.geometryTypes) }
         let probe = try Probe.read(members: top.otherMembers, geometryTypes: geometryTypes, file: file, path: path)
-        return GeoJSONLayer(name: probe.name, fields: layerFields.map(\.definition), spatialReference: probe.spatialReference, chunks: chunks)
+        return GeoJSONLayer(
+            name: probe.name, fields: layerFields.map(\.definition), spatialReference: probe.spatialReference,
+            chunks: chunks)
     }
 
     // MARK: What GDAL would do with the file
@@ -68,17 +72,30 @@ public enum GeoJSONReader {
         let header = UnsafeBufferPointer(start: file.bytes, count: min(file.count, 6000))
         // GDAL reads the header as a C string.
         let text = header.prefix { $0 != 0 }
-        let prefixes = ["loadGeoJSON(", "jsonp(", "\u{FEFF}loadGeoJSON(", "\u{FEFF}jsonp(", "{\"couchdb\":\"Welcome\"", "{\"db_name\":\"", "{\"total_rows\":", "{\"rows\":["]
-        if prefixes.contains(where: { text.starts(with: $0.utf8) }) { throw GeoJSONUnsupported("a wrapper GDAL handles specially", at: 0) }
+        let prefixes = [
+            "loadGeoJSON(", "jsonp(", "\u{FEFF}loadGeoJSON(", "\u{FEFF}jsonp(", "{\"couchdb\":\"Welcome\"",
+            "{\"db_name\":\"", "{\"total_rows\":", "{\"rows\":[",
+        ]
+        if prefixes.contains(where: { text.starts(with: $0.utf8) }) {
+            throw GeoJSONUnsupported("a wrapper GDAL handles specially", at: 0)
+        }
         let key = Array("\"features\"".utf8)
-        guard let found = text.firstRange(of: key) else { throw GeoJSONUnsupported("no \"features\" in the first 6000 bytes", at: 0) }
+        guard let found = text.firstRange(of: key) else {
+            throw GeoJSONUnsupported("no \"features\" in the first 6000 bytes", at: 0)
+        }
         var index = found.upperBound
-        func skipSpace() { while index < text.endIndex, [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(text[index]) { index += 1 } }
+        func skipSpace() {
+            while index < text.endIndex, [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(text[index]) { index += 1 }
+        }
         skipSpace()
-        guard index < text.endIndex, text[index] == 0x3A else { throw GeoJSONUnsupported("\"features\" not followed by an array", at: index) }
+        guard index < text.endIndex, text[index] == 0x3A else {
+            throw GeoJSONUnsupported("\"features\" not followed by an array", at: index)
+        }
         index += 1
         skipSpace()
-        guard index < text.endIndex, text[index] == 0x5B else { throw GeoJSONUnsupported("\"features\" not followed by an array", at: index) }
+        guard index < text.endIndex, text[index] == 0x5B else {
+            throw GeoJSONUnsupported("\"features\" not followed by an array", at: index)
+        }
 
         GDALLibrary.ensureRegistered()
         let driver = GDALIdentifyDriverEx(path, UInt32(GDAL_OF_VECTOR), nil, nil)
@@ -106,7 +123,10 @@ public enum GeoJSONReader {
 
         /// Reads up to the features array; returns the position just inside its `[`.
         mutating func readUntilFeatures() throws(GeoJSONUnsupported) -> Int {
-            if file.count >= 3, file.bytes[0] == 0xEF, file.bytes[1] == 0xBB, file.bytes[2] == 0xBF { cursor.position = 3 }
+            // A UTF-8 byte order mark.
+            if file.count >= 3, file.bytes[0] == 0xEF, file.bytes[1] == 0xBB, file.bytes[2] == 0xBF {
+                cursor.position = 3
+            }
             cursor.skipWhitespace()
             try cursor.expect(0x7B, "'{'")
             if cursor.consume(0x7D) { throw cursor.unsupported("empty object") }
@@ -143,7 +163,9 @@ public enum GeoJSONReader {
                 guard !sawType else { throw cursor.unsupported("duplicate type") }
                 sawType = true
                 let value = try cursor.string(&scratch)
-                guard cursor.equals(value, scratch, "FeatureCollection") else { throw cursor.unsupported("not a FeatureCollection") }
+                guard cursor.equals(value, scratch, "FeatureCollection") else {
+                    throw cursor.unsupported("not a FeatureCollection")
+                }
                 return nil
             }
             if isFeatures {
@@ -191,40 +213,39 @@ public enum GeoJSONReader {
     /// a comma, as GDAL, QGIS and GeoPandas write), parses the pieces in parallel, and checks
     /// that each piece ended exactly where the next began; if the guess was wrong anywhere,
     /// reads on from there in order.
-    private static func parseFeatures(_ file: MappedFile, from arrayStart: Int, workers: Int) throws(GeoJSONUnsupported) -> ParsedFeatures {
+    private static func parseFeatures(
+        _ file: MappedFile, from arrayStart: Int, workers: Int
+    ) throws(GeoJSONUnsupported) -> ParsedFeatures {
         let length = file.count - arrayStart
         let pieceBytes = min(max(length / (workers * 8), 256 << 10), 8 << 20)
         let pieces = max(1, (length + pieceBytes - 1) / pieceBytes)
         let starts = (0...pieces).map { piece -> Int in
-            piece == 0 ? arrayStart : piece == pieces ? file.count : featureStart(file, near: arrayStart + piece * pieceBytes)
+            if piece == 0 { return arrayStart }
+            if piece == pieces { return file.count }
+            return featureStart(file, near: arrayStart + piece * pieceBytes)
         }
-        let results = ChunkSlots<ChunkResult>(count: pieces)
-        let next = ChunkCounterForReader()
-        DispatchQueue.concurrentPerform(iterations: min(workers, pieces)) { _ in
-            while let piece = next.take(below: pieces) {
-                let start = starts[piece]
-                if piece > 0 && start >= file.count { continue }
-                results.set(piece, parsePiece(file, start: start, stop: starts[piece + 1], first: piece == 0))
-                file.release(start..<starts[piece + 1])
-            }
+        var results = Parallel.map(order: Array(0..<pieces), workers: workers, worker: {}) { _, piece -> ChunkResult? in
+            let start = starts[piece]
+            if piece > 0 && start >= file.count { return nil }
+            let result = parsePiece(file, start: start, stop: starts[piece + 1], first: piece == 0)
+            file.release(start..<starts[piece + 1])
+            return result
         }
 
         var chunks: [GeoJSONChunkParser] = []
         var expected = arrayStart
-        for piece in 0..<pieces {
-            guard let result = results.take(piece) else { break }
-            guard result.start == expected else { break }
-            chunks.append(result.parser)
-            switch result.end {
-            case .failed(let reason): throw reason
-            case .arrayEnd(let end): return ParsedFeatures(chunks: chunks, arrayEnd: end)
-            case .next(let position): expected = position
-            }
-        }
-        // The guessed split was wrong (or the array ended early): read on in order.
+        var piece = 0
         while true {
-            let result = parsePiece(file, start: expected, stop: expected + pieceBytes, first: expected == arrayStart)
-            file.release(expected..<result.reached)
+            let result: ChunkResult
+            if piece < pieces, let parsed = results[piece].take(), parsed.start == expected {
+                result = parsed
+                piece += 1
+            } else {
+                // The guessed split was wrong (or the array ended early): read on in order.
+                piece = pieces
+                result = parsePiece(file, start: expected, stop: expected + pieceBytes, first: expected == arrayStart)
+                file.release(expected..<result.reached)
+            }
             chunks.append(result.parser)
             switch result.end {
             case .failed(let reason): throw reason
@@ -252,7 +273,9 @@ public enum GeoJSONReader {
                 case 0x2C:
                     parser.cursor.position += 1
                     parser.cursor.skipWhitespace()
-                    guard parser.cursor.peek == 0x7B else { throw parser.cursor.unsupported("features array holds something other than an object") }
+                    guard parser.cursor.peek == 0x7B else {
+                        throw parser.cursor.unsupported("features array holds something other than an object")
+                    }
                     if parser.cursor.position >= stop {
                         return ChunkResult(start: start, end: .next(parser.cursor.position), parser: parser)
                     }
@@ -277,7 +300,8 @@ public enum GeoJSONReader {
             guard let newline = memchr(bytes + position, 0x0A, end - position) else { return end }
             var candidate = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - bytes + 1
             while candidate < end, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[candidate]) { candidate += 1 }
-            if candidate < end, bytes[candidate] == 0x7B, opensFeature(bytes, at: candidate, end: end), followsComma(bytes, at: candidate) {
+            if candidate < end, bytes[candidate] == 0x7B, opensFeature(bytes, at: candidate, end: end),
+               followsComma(bytes, at: candidate) {
                 return candidate
             }
             position = candidate
@@ -289,7 +313,9 @@ public enum GeoJSONReader {
         var cursor = JSONCursor(bytes, end: end, position: start + 1)
         var scratch: [UInt8] = []
         cursor.skipWhitespace()
-        guard cursor.peek == 0x22, let key = try? cursor.string(&scratch), cursor.equals(key, scratch, "type") else { return false }
+        guard cursor.peek == 0x22, let key = try? cursor.string(&scratch), cursor.equals(key, scratch, "type") else {
+            return false
+        }
         cursor.skipWhitespace()
         guard cursor.peek == 0x3A else { return false }
         cursor.position += 1
@@ -311,18 +337,29 @@ public enum GeoJSONReader {
     /// two of the same type, in a tiny in-memory file of the same name, so its reading is
     /// GDAL's by construction.
     private enum Probe {
-        private static let counter = ChunkCounterForReader()
+        /// Numbers the in-memory files of reads that run at the same time.
+        private static let counter = Locked(0)
 
-        static func read(members: [Range<Int>], geometryTypes: GeometryTypeEvidence, file: MappedFile, path: String) throws(GeoJSONUnsupported) -> (name: String, spatialReference: LayerSpatialReference?) {
+        static func read(
+            members: [Range<Int>], geometryTypes: GeometryTypeEvidence, file: MappedFile, path: String
+        ) throws(GeoJSONUnsupported) -> (name: String, spatialReference: LayerSpatialReference?) {
             var text = Array("{\"type\": \"FeatureCollection\", \"features\": [".utf8)
             if let type = geometryTypes.firstType {
                 let position = geometryTypes.anyZ ? "[0, 0, 0]" : "[0, 0]"
-                let coordinates = ["", position, "[\(position)]", "[[\(position)]]", "[\(position)]", "[[\(position)]]", "[[[\(position)]]]"][Int(type)]
+                let coordinates = [
+                    "", position, "[\(position)]", "[[\(position)]]",
+                    "[\(position)]", "[[\(position)]]", "[[[\(position)]]]",
+                ][Int(type)]
                 let names = ["", "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon"]
                 var geometries = ["{\"type\": \"\(names[Int(type)])\", \"coordinates\": \(coordinates)}"]
                 // Mixed types make GDAL's layer type Unknown.
-                if !geometryTypes.allSameType { geometries.append(type == 1 ? "{\"type\": \"LineString\", \"coordinates\": []}" : "{\"type\": \"Point\", \"coordinates\": [0, 0]}") }
-                text += Array(geometries.map { "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": \($0)}" }.joined(separator: ", ").utf8)
+                if !geometryTypes.allSameType {
+                    geometries.append(type == 1
+                        ? "{\"type\": \"LineString\", \"coordinates\": []}"
+                        : "{\"type\": \"Point\", \"coordinates\": [0, 0]}")
+                }
+                let features = geometries.map { "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": \($0)}" }
+                text += Array(features.joined(separator: ", ").utf8)
             }
             text += Array("]".utf8)
             for member in members {
@@ -331,12 +368,17 @@ public enum GeoJSONReader {
             }
             text += Array("}".utf8)
             let fileName = URL(fileURLWithPath: path).lastPathComponent
-            let folder = "/vsimem/sanse-geojson-\(getpid())-\(counter.takeNext())"
+            let number = counter.withLock { count in
+                defer { count += 1 }
+                return count
+            }
+            let folder = "/vsimem/sanse-geojson-\(getpid())-\(number)"
             let probePath = "\(folder)/\(fileName)"
             // GDAL takes ownership of the copy and frees it on unlink.
             guard let buffer = VSIMalloc(text.count) else { throw GeoJSONUnsupported("out of memory", at: 0) }
             text.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-            guard let handle = VSIFileFromMemBuffer(probePath, buffer.assumingMemoryBound(to: UInt8.self), vsi_l_offset(text.count), 1) else {
+            let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+            guard let handle = VSIFileFromMemBuffer(probePath, bytes, vsi_l_offset(text.count), 1) else {
                 VSIFree(buffer)
                 throw GeoJSONUnsupported("cannot make the in-memory probe", at: 0)
             }
@@ -355,32 +397,4 @@ public enum GeoJSONReader {
             }
         }
     }
-}
-
-/// Results by slot, filled from several threads.
-private final class ChunkSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-
-    /// Moves the value out, so its memory goes with the caller.
-    func take(_ index: Int) -> T? { lock.withLock { slots[index].take() } }
-}
-
-private final class ChunkCounterForReader: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func takeNext() -> Int { lock.withLock { defer { next += 1 }; return next } }
 }

@@ -17,7 +17,10 @@ struct GeoJSONSchema {
 
     /// Adds one chunk's findings (chunks in file order); returns the field index of each of
     /// the chunk's columns.
-    mutating func add(names: [[UInt8]], evidence: [PropertyEvidence], keyOrders chunkOrders: [[Int]], membersOfNullProperties members: Set<[UInt8]>) -> [Int] {
+    mutating func add(
+        names: [[UInt8]], evidence: [PropertyEvidence], keyOrders chunkOrders: [[Int]],
+        membersOfNullProperties members: Set<[UInt8]>
+    ) -> [Int] {
         let mapping = names.indices.map { column -> Int in
             let name = names[column]
             let index: Int
@@ -59,19 +62,31 @@ struct GeoJSONSchema {
         var seenNames = Set<[UInt8]>()
         for field in fields {
             let evidence = field.evidence
+            let name = String(decoding: field.name, as: UTF8.self)
             // A field of text and numbers turns numbers into json-c's text for them; a first
             // value that reads as a date makes a date field.
-            if evidence.hasText && evidence.hasNumber { throw GeoJSONUnsupported("property \(String(decoding: field.name, as: UTF8.self)) mixes text and numbers", at: 0) }
-            if evidence.firstIsText == true && evidence.firstTextIsDate { throw GeoJSONUnsupported("property \(String(decoding: field.name, as: UTF8.self)) looks like a date", at: 0) }
-            if membersOfNullProperties.contains(field.name) { throw GeoJSONUnsupported("a feature with null properties has a member named like a field", at: 0) }
+            if evidence.hasText && evidence.hasNumber {
+                throw GeoJSONUnsupported("property \(name) mixes text and numbers", at: 0)
+            }
+            if evidence.firstIsText == true && evidence.firstTextIsDate {
+                throw GeoJSONUnsupported("property \(name) looks like a date", at: 0)
+            }
+            if membersOfNullProperties.contains(field.name) {
+                throw GeoJSONUnsupported("a feature with null properties has a member named like a field", at: 0)
+            }
             // An integer "id" property becomes GDAL's feature id.
-            if field.name == Array("id".utf8) && evidence.hasNumber { throw GeoJSONUnsupported("integer id property", at: 0) }
+            if field.name == Array("id".utf8) && evidence.hasNumber {
+                throw GeoJSONUnsupported("integer id property", at: 0)
+            }
             let folded = field.name.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-            if !seenNames.insert(folded).inserted { throw GeoJSONUnsupported("two properties differ only in case", at: 0) }
+            if !seenNames.insert(folded).inserted {
+                throw GeoJSONUnsupported("two properties differ only in case", at: 0)
+            }
         }
         return try order().map { index in
             let evidence = fields[index].evidence
-            let type: FieldType = !evidence.hasNumber ? .string : evidence.hasReal ? .real : evidence.hasWideInteger ? .integer64 : .integer
+            let type: FieldType = !evidence.hasNumber ? .string
+                : evidence.hasReal ? .real : evidence.hasWideInteger ? .integer64 : .integer
             return (index, FieldDefinition(name: String(decoding: fields[index].name, as: UTF8.self), type: type))
         }
     }

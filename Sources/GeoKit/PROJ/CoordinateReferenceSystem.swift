@@ -2,10 +2,25 @@ import CPROJ
 import Foundation
 
 /// A coordinate reference system from `EPSG:n`, WKT, PROJJSON or a PROJ string.
+///
+/// Owns its own PROJ context: use it on one thread at a time, or make one per thread from
+/// `definition`.
+///
+/// ```swift
+/// let crs = try CoordinateReferenceSystem(layer.spatialReference!.definitionForPROJ)
+/// crs.kind                 // .projected
+/// crs.epsgCode             // 4549, also for a WKT without an identifier
+/// crs.linearUnitInMetres   // 1
+/// let toLonLat = try Transformer(from: crs, to: CoordinateReferenceSystem(epsg: 4490))
+/// ```
 public final class CoordinateReferenceSystem {
+    /// What the horizontal coordinates are.
     public enum Kind: Sendable, Equatable {
+        /// Longitude and latitude, in degrees.
         case geographic
+        /// Eastings and northings on a map projection.
         case projected
+        /// Anything else (geocentric, engineering, vertical …).
         case other
     }
 
@@ -14,6 +29,8 @@ public final class CoordinateReferenceSystem {
     let context: PROJContext
     let pointer: OpaquePointer
 
+    /// Makes the CRS from a definition PROJ understands; throws `PROJError` with PROJ's
+    /// reason when it does not, or when the definition is not a CRS.
     public init(_ definition: String) throws {
         let context = PROJContext()
         let trimmed = definition.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -23,7 +40,8 @@ public final class CoordinateReferenceSystem {
         }
         guard proj_is_crs(pointer) != 0 else {
             proj_destroy(pointer)
-            throw PROJError(operation: "create CRS", message: "\"\(trimmed.prefix(80))\" is not a coordinate reference system")
+            let message = "\"\(trimmed.prefix(80))\" is not a coordinate reference system"
+            throw PROJError(operation: "create CRS", message: message)
         }
         self.definition = trimmed
         self.context = context
@@ -39,6 +57,7 @@ public final class CoordinateReferenceSystem {
         proj_destroy(pointer)
     }
 
+    /// PROJ's name for it, e.g. "CGCS2000 / 3-degree Gauss-Kruger CM 120E".
     public var name: String {
         proj_get_name(pointer).map { String(cString: $0) } ?? "unnamed"
     }
@@ -78,6 +97,7 @@ public final class CoordinateReferenceSystem {
         }
     }
 
+    /// Geographic, projected or other, judged by the horizontal part.
     public var kind: Kind {
         guard let horizontal = horizontal() else { return .other }
         defer { proj_destroy(horizontal) }
@@ -111,6 +131,7 @@ public final class CoordinateReferenceSystem {
         return (west, south, east, north)
     }
 
+    /// The definition as WKT2 (2019).
     public func wkt() throws -> String {
         guard let text = proj_as_wkt(context.pointer, pointer, PJ_WKT2_2019, nil) else {
             throw context.error("export WKT")
@@ -118,6 +139,7 @@ public final class CoordinateReferenceSystem {
         return String(cString: text)
     }
 
+    /// The definition as PROJJSON.
     public func projjson() throws -> String {
         guard let text = proj_as_projjson(context.pointer, pointer, nil) else {
             throw context.error("export PROJJSON")

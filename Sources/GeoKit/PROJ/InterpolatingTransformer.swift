@@ -1,8 +1,8 @@
 /// A `Transformer`'s answers for 2D points from a quadratic model of it, fitted in square
 /// cells of the source plane (GDAL's approximate transformer, with a check): for outputs
 /// rounded far more coarsely than the model's error — web lon/lat to 7 decimals is 1e-7°,
-/// and a cell's model is kept only when it agrees with PROJ to `tolerance` — for a few
-/// multiplications a point where PROJ's transverse Mercator inverse takes ~200 ns.
+/// and a cell's model is kept only when it agrees with PROJ to `tolerance` — a few
+/// multiplications a point instead of PROJ's full inverse projection.
 ///
 /// Each cell's model is the biquadratic through PROJ's answers at the cell's 3 × 3 nodes; it is
 /// checked against PROJ at eight points where such a model errs most (a third and two thirds
@@ -11,9 +11,18 @@
 /// the order of the points or what was transformed before.
 ///
 /// One instance per thread (it keeps its cells), like the `Transformer` it wraps.
+///
+/// ```swift
+/// let web = try InterpolatingTransformer.forCurrentThread(from: "EPSG:4549", to: "EPSG:4326")
+/// var ring = parcelRing                 // metres
+/// let failed = web.transform(&ring)     // lon/lat; indices of points PROJ could not take
+/// ```
 public final class InterpolatingTransformer {
+    /// The transformer the model stands in for, and asks where the model is not trusted.
     public let exact: Transformer
+    /// The side of a cell, in source units.
     public let cellSize: Double
+    /// How far, in target units, a cell's model may be from PROJ at its check points.
     public let tolerance: Double
     private var cells: [Int64: Cell] = [:]
     /// Cells kept at most (100 000 by default: about 20 MB a thread).
@@ -27,6 +36,7 @@ public final class InterpolatingTransformer {
         case exact
     }
 
+    /// A model of `exact` in cells of `cellSize`, each kept only when within `tolerance` of PROJ.
     public init(_ exact: Transformer, cellSize: Double, tolerance: Double, maximumCells: Int = 100_000) {
         precondition(cellSize > 0 && tolerance > 0 && maximumCells > 0)
         self.maximumCells = maximumCells
@@ -39,7 +49,8 @@ public final class InterpolatingTransformer {
     /// metres) and a tolerance of 1e-10 of the target's unit (1e-10° ≈ 0.01 mm).
     public static func forCurrentThread(from source: String, to target: String) throws -> InterpolatingTransformer {
         try perThread.value(source + "\u{0}" + target) {
-            InterpolatingTransformer(try Transformer.forCurrentThread(from: source, to: target), cellSize: 1000, tolerance: 1e-10)
+            let exact = try Transformer.forCurrentThread(from: source, to: target)
+            return InterpolatingTransformer(exact, cellSize: 1000, tolerance: 1e-10)
         }
     }
 
@@ -83,7 +94,9 @@ public final class InterpolatingTransformer {
     private func fit(column: Double, row: Double, key: Int64) -> Cell {
         let fractions = [0, 0.5, 1.0]
         var nodes: [Point2D] = []
-        for v in fractions { for u in fractions { nodes.append(Point2D((column + u) * cellSize, (row + v) * cellSize)) } }
+        for v in fractions {
+            for u in fractions { nodes.append(Point2D((column + u) * cellSize, (row + v) * cellSize)) }
+        }
         let probes = [1.0 / 6, 5.0 / 6, 1.0 / 3, 2.0 / 3]
         let checks = [(probes[0], probes[0]), (probes[1], probes[0]), (probes[0], probes[1]), (probes[1], probes[1]),
                       (probes[2], probes[3]), (probes[3], probes[2]), (0.5, probes[0]), (probes[1], 0.5)]

@@ -4,20 +4,36 @@ import CPROJ
 /// longitude, y = northing or latitude), whatever order the CRS definitions declare.
 ///
 /// Owns its own PROJ context, so a transformer is used by one thread at a time; parallel
-/// workers each make one (`Transformer(from:to:)` with the same definitions).
+/// workers each make one (`Transformer(from:to:)` with the same definitions), or take their
+/// thread's from `forCurrentThread(from:to:)`.
+///
+/// ```swift
+/// let toGaussKruger = try Transformer(from: "EPSG:4490", to: "EPSG:4549")
+/// let corner = try toGaussKruger.transform(Point2D(121.25, 30.17))  // (620406.5, 3339618.7)
+/// var ring = lonLatRing
+/// let failed = toGaussKruger.transform(&ring)   // indices PROJ could not transform
+/// let parcel = try toGaussKruger.transform(geometry)
+/// ```
 public final class Transformer {
     /// A coordinate PROJ could not transform, e.g. outside the projection's domain.
     public struct PointFailure: Error, CustomStringConvertible {
+        /// The point's index in what was transformed.
         public let index: Int
+        /// The point as given.
         public let input: Point2D
+        /// e.g. "PROJ could not transform point 1 (121.0, 95.0)".
         public var description: String { "PROJ could not transform point \(index) \(input)" }
     }
 
+    /// The source CRS as given.
     public let sourceDefinition: String
+    /// The target CRS as given.
     public let targetDefinition: String
     private let context: PROJContext
     private let pointer: OpaquePointer
 
+    /// The transformation PROJ chooses between two CRS definitions (`EPSG:n`, WKT, PROJJSON, a
+    /// PROJ string), in GIS axis order; throws `PROJError` with PROJ's reason.
     public init(from source: String, to target: String) throws {
         let context = PROJContext()
         let raw = proj_create_crs_to_crs(context.pointer, source, target, nil)
@@ -32,6 +48,7 @@ public final class Transformer {
         self.targetDefinition = target
     }
 
+    /// The transformation between two CRSs, made from their definitions.
     public convenience init(from source: CoordinateReferenceSystem, to target: CoordinateReferenceSystem) throws {
         try self.init(from: source.definition, to: target.definition)
     }
@@ -41,7 +58,8 @@ public final class Transformer {
     }
 
     /// This thread's transformer between the two CRSs, made on first use and kept for the
-    /// thread's life: creating one costs tens of milliseconds of PROJ database lookups.
+    /// thread's life: creating one means looking the operation up in PROJ's database, which
+    /// costs far more than transforming a ring.
     public static func forCurrentThread(from source: String, to target: String) throws -> Transformer {
         try perThread.value(source + "\u{0}" + target) { try Transformer(from: source, to: target) }
     }

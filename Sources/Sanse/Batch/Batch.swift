@@ -30,19 +30,25 @@ public enum Batch {
                     message: "\(report.survey.parcels.count) parcels, \(report.analysis.blocks.count) blocks" + (problems > 0 ? ", \(problems) issues" : ""),
                     outputFolder: report.outputFolder, seconds: Date().timeIntervalSince(started)))
             } catch {
-                outcomes.append(BatchOutcome(name: entry.name, status: .failed, message: "\(error)", outputFolder: nil,
+                let message = DatasetName.publicText("\(error)", quoting: request.inputs.paths)
+                outcomes.append(BatchOutcome(name: entry.name, status: .failed, message: message, outputFolder: nil,
                                              seconds: Date().timeIntervalSince(started)))
             }
         }
         return outcomes
     }
 
-    /// The batch summary as Markdown.
+    /// The batch summary as Markdown. Names and messages in public form (`DatasetName`): a
+    /// failed entry's message may quote the manifest, and so a connection string.
     public static func summary(_ outcomes: [BatchOutcome], manifest: String) -> String {
-        var text = "# sanse batch: \(manifest)\n\n| run | status | result | output | seconds |\n|---|---|---|---|---:|\n"
+        var text = "# sanse batch: \(DatasetName.publicForm(manifest))\n\n"
+        text += "| run | status | result | output | seconds |\n|---|---|---|---|---:|\n"
         for outcome in outcomes {
-            let message = outcome.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            text += "| \(outcome.name) | \(outcome.status.rawValue) | \(message) | \(outcome.outputFolder ?? "") | \(String(format: "%.1f", outcome.seconds)) |\n"
+            let message = DatasetName.publicForm(outcome.message)
+                .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            let output = DatasetName.publicForm(outcome.outputFolder ?? "")
+            let seconds = String(format: "%.1f", outcome.seconds)
+            text += "| \(outcome.name) | \(outcome.status.rawValue) | \(message) | \(output) | \(seconds) |\n"
         }
         let failed = outcomes.filter { $0.status == .failed }.count
         text += "\n\(outcomes.count) runs: \(outcomes.count - failed) finished or skipped, \(failed) failed.\n"

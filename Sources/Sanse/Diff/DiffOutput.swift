@@ -26,7 +26,7 @@ public enum DiffOutput {
     }
 
     static func markdown(_ diff: SurveyDiff, old: String, new: String) -> String {
-        var text = "# 三色变化 \(old) → \(new)\n\n"
+        var text = "# 三色变化 \(DatasetName.publicForm(old)) → \(DatasetName.publicForm(new))\n\n"
         text += "- 变色区块 \(diff.colourChanges.count) 个；新增区块 \(diff.newBlocks.count) 个；消失区块 \(diff.removedBlocks.count) 个\n"
         text += "- 新增宗地 \(diff.addedParcels.count) 宗；删除宗地 \(diff.removedParcels.count) 宗\n\n"
         text += "| 镇街 | " + Category.allCases.map { "\($0.chinese)(亩) 前 → 后" }.joined(separator: " | ") + " |\n"

@@ -44,7 +44,7 @@ public enum Pipeline {
             survey: report.survey, analysis: report.analysis, issues: report.issues, config: request.config,
             webCopies: request.webCopies, workers: request.workers,
             surveyDate: request.config.surveyDate ?? newestInputMonth(request.inputs),
-            parcelsSourceName: URL(fileURLWithPath: request.inputs.parcels.path).lastPathComponent)
+            parcelsSourceName: URL(fileURLWithPath: DatasetName.publicForm(request.inputs.parcels.path)).lastPathComponent)
         content.vectorTiles = request.vectorTiles
         let inputPaths = Set(report.survey.layers.map(\.path) + request.inputs.paths)
         let digests = BackgroundJob {
@@ -61,7 +61,10 @@ public enum Pipeline {
         report.timings.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         let files = { (path: String) in inputFiles[path] ?? RunManifest.files(of: path) }
         let manifest = RunManifest(
-            runName: request.runName, fingerprint: RunFingerprint.of(request, files: files), content: content,
+            runName: request.runName, content: content,
+            fingerprint: RunFingerprint.of(request, files: files) { _, role in
+                report.survey.layers.first { $0.role == role }?.rowsSHA256
+            },
             inputFiles: files, outputs: written, folder: folder, timings: report.timings)
         try manifest.write(to: folder)
         return written + [RunManifest.fileName]

@@ -7,6 +7,7 @@ import SanseSurvey
 
 /// What one run is asked to do.
 public struct RunRequest: Sendable {
+    /// The inputs, each with its layer: its own, else the config's `layers.*`.
     public var inputs: SurveyInputs
     public var config: Config
     /// `--crs`, `--source-crs`, `--join-on`: override the config.
@@ -26,7 +27,7 @@ public struct RunRequest: Sendable {
 
     public init(inputs: SurveyInputs, config: Config, analysisCRS: String? = nil, sourceCRS: String? = nil, joinOn: String? = nil,
                 outputFolder: String, webCopies: [WebCRS] = [], workers: Int = Parallel.defaultWorkerCount, runName: String? = nil) {
-        self.inputs = inputs
+        self.inputs = inputs.namingLayers(config.layers)
         self.config = config
         self.analysisCRS = analysisCRS
         self.sourceCRS = sourceCRS

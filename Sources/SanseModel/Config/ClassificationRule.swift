@@ -12,6 +12,15 @@ public enum Category: String, Sendable, Equatable, CaseIterable, Comparable {
         }
     }
 
+    /// The colour's name, as the default config explains the categories.
+    public var chineseColourName: String {
+        switch self {
+        case .retain: "蓝"
+        case .renew: "黄"
+        case .exit: "红"
+        }
+    }
+
     /// Fill colour on the map and in simplestyle properties.
     public var fillColour: String {
         switch self {
@@ -107,7 +116,7 @@ public struct RuleCondition: Sendable, Equatable {
 /// One rule of the ordered rule list: the first rule whose conditions match gives the block
 /// its category. A rule with no conditions always matches (a fallback).
 public struct ClassificationRule: Sendable, Equatable {
-    public enum Mode: String, Sendable, Equatable {
+    public enum Mode: String, Sendable, Equatable, CaseIterable {
         case any
         case all
     }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Everything a county can tune, with SPEC's defaults. Read from YAML by `ConfigReader`;
-/// `Config.default` is the parsed `DefaultConfig.yaml`, so the printed default and the values
-/// used can never disagree.
+/// Everything a county can tune, with SPEC's defaults: each property's initial value is its
+/// default. `ConfigSchema` declares the key each property is read from, and from it come the
+/// reader, the printed default (`DefaultConfig.yaml`) and run.json's record, so they can never
+/// disagree.
 public struct Config: Sendable, Equatable {
     /// Shown in the map title and the tables, e.g. 慈溪市工业用地调查.
     public var surveyName: String = "工业用地调查"
@@ -25,7 +26,15 @@ public struct Config: Sendable, Equatable {
     public var sizing = Sizing()
     public var checks = Checks()
     public var viewer = Viewer()
-    public var rules: [ClassificationRule] = []
+    /// SPEC's three colours: outside the control line → exit; mostly C/D grades or a low FAR
+    /// → renew; the rest → retain.
+    public var rules = [
+        ClassificationRule(category: .exit, mode: .any, conditions: [RuleCondition(.insideShare, .less, 0.5)]),
+        ClassificationRule(category: .renew, mode: .any, conditions: [
+            RuleCondition(.cdShare, .greaterOrEqual, 0.5), RuleCondition(.far, .less, 1.0),
+        ]),
+        ClassificationRule(category: .retain, mode: .any, conditions: []),
+    ]
 
     public init() {}
 

@@ -23,8 +23,11 @@ public struct LoadedLayer: Sendable, Equatable {
     public var sourceCRS: String
     public var featuresRead: Int
     public var featuresKept: Int
+    /// For an input that is not a local file (a database table, a URL): the SHA-256 of the
+    /// rows read, which stands for its content in run.json and the run's fingerprint.
+    public var rowsSHA256: String? = nil
 
-    package init(role: String, path: String, layer: String, driver: String, sourceCRS: String, featuresRead: Int, featuresKept: Int) {
+    package init(role: String, path: String, layer: String, driver: String, sourceCRS: String, featuresRead: Int, featuresKept: Int, rowsSHA256: String? = nil) {
         self.role = role
         self.path = path
         self.layer = layer
@@ -32,6 +35,7 @@ public struct LoadedLayer: Sendable, Equatable {
         self.sourceCRS = sourceCRS
         self.featuresRead = featuresRead
         self.featuresKept = featuresKept
+        self.rowsSHA256 = rowsSHA256
     }
 }
 

@@ -24,6 +24,19 @@ public struct SurveyInputs: Sendable, Equatable {
         self.attributes = attributes
     }
 
+    /// The inputs with the config's layer names (`layers.*`) where an input names none itself
+    /// (`--parcels file`, a batch entry without `parcels_layer`).
+    public func namingLayers(_ names: Config.LayerNames) -> SurveyInputs {
+        func named(_ source: InputSource?, _ name: String?) -> InputSource? {
+            guard var source else { return nil }
+            if source.layer == nil { source.layer = name }
+            return source
+        }
+        return SurveyInputs(
+            parcels: named(parcels, names.parcels)!, controlLines: named(controlLines, names.controlLines)!,
+            towns: named(towns, names.towns), attributes: named(attributes, names.attributes))
+    }
+
     /// The paths of every input given, parcels first.
     public var paths: [String] {
         [parcels.path, controlLines.path] + [towns?.path, attributes?.path].compactMap { $0 }

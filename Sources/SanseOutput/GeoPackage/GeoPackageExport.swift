@@ -78,15 +78,18 @@ enum GeoPackageExport {
         try database.close()
     }
 
+    /// GDAL stamps "now" into gpkg_contents; a fixed stamp keeps re-runs byte-identical. Set once
+    /// for the process and never cleared: the option is process-wide, and a writer clearing it
+    /// would race another GeoPackage being written at the same time.
+    private static let fixedTimestamp: Void = GDALConfiguration.set("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z")
+
     /// Creates the GeoPackage with GDAL: metadata, CRS, the layers (empty; `rows` may fill
     /// them) and the styles. Returns the CRS's srs_id in the file.
     private static func createWithGDAL(
         path: String, crs: String, layers: [(name: String, fields: [FieldDefinition])], spatialIndex: Bool,
         rows: ([LayerWriter]) throws -> Void
     ) throws -> Int32 {
-        // GDAL stamps "now" into gpkg_contents; a fixed stamp keeps re-runs byte-identical.
-        GDALConfiguration.set("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z")
-        defer { GDALConfiguration.set("OGR_CURRENT_DATE", nil) }
+        _ = fixedTimestamp
         let writer = try VectorDatasetWriter(path: path, driver: "GPKG")
         let options = spatialIndex ? [] : ["SPATIAL_INDEX=NO"]
         let layerWriters = try layers.map { layer in

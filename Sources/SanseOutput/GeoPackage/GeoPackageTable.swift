@@ -328,23 +328,10 @@ enum RTreePacker {
         }
     }
 
-    /// Sort-tile-recursive: vertical slices by x, each cut into nodes by y. Sorts `cells` into
-    /// node order and gives each node's range.
+    /// Sort-tile-recursive (GeoKit's `SortTileRecursive`): vertical slices by x, each cut into
+    /// nodes by y. Sorts `cells` into node order and gives each node's range.
     static func pack(_ cells: inout [RTreeEntry], capacity: Int) -> [Range<Int>] {
-        let nodeCount = (cells.count + capacity - 1) / capacity
-        let sliceCount = Int(Double(nodeCount).squareRoot().rounded(.up))
-        let perSlice = sliceCount * capacity
-        cells.sort { ($0.centerX, $0.id) < ($1.centerX, $1.id) }
-        var nodes: [Range<Int>] = []
-        nodes.reserveCapacity(nodeCount)
-        for sliceStart in stride(from: 0, to: cells.count, by: perSlice) {
-            let slice = sliceStart..<min(sliceStart + perSlice, cells.count)
-            cells[slice].sort { ($0.centerY, $0.id) < ($1.centerY, $1.id) }
-            for start in stride(from: slice.lowerBound, to: slice.upperBound, by: capacity) {
-                nodes.append(start..<min(start + capacity, slice.upperBound))
-            }
-        }
-        return nodes
+        SortTileRecursive.sort(&cells, nodeCapacity: capacity)
     }
 
     private static func put<T: FixedWidthInteger>(_ value: T, at offset: Int, in blob: inout [UInt8]) {
@@ -352,6 +339,11 @@ enum RTreePacker {
             for (k, byte) in bytes.enumerated() { blob[offset + k] = byte }
         }
     }
+}
+
+extension RTreeEntry: SortTileRecursive.Item {
+    var centre: Point2D { Point2D(centerX, centerY) }
+    var tieBreak: Int64 { id }
 }
 
 private extension RTreeEntry {

@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 import SanseModel
 
 /// run.json: what made this output — tool version, inputs with SHA-256, the effective config,
@@ -7,6 +8,20 @@ package struct RunManifest: Encodable {
     struct Tool: Encodable {
         var name = "sanse"
         var version = SanseVersion.current
+        /// The GEOS, PROJ and GDAL releases the run used, as each reports itself.
+        var libraries = Libraries(LibraryVersions.current)
+    }
+
+    struct Libraries: Encodable {
+        var geos: String
+        var proj: String
+        var gdal: String
+
+        init(_ versions: LibraryVersions) {
+            geos = versions.geos
+            proj = versions.proj
+            gdal = versions.gdal
+        }
     }
 
     package struct InputFile: Encodable {
@@ -17,6 +32,7 @@ package struct RunManifest: Encodable {
 
     struct Input: Encodable {
         var role: String
+        /// The public form of the input's name (`DatasetName`): no password.
         var path: String
         var layer: String
         var driver: String
@@ -24,6 +40,8 @@ package struct RunManifest: Encodable {
         var featuresRead: Int
         var featuresKept: Int
         var files: [InputFile]
+        /// For an input that is not a local file: the SHA-256 of the rows read.
+        var rowsSHA256: String? = nil
     }
 
     struct CRS: Encodable {
@@ -64,7 +82,7 @@ package struct RunManifest: Encodable {
     /// See `RunFingerprint`: equal fingerprints mean equal outputs.
     var fingerprint: String
     var inputs: [Input]
-    var config: ConfigSnapshot
+    var config: ConfigManifest
     var analysisCRS: CRS
     var webCopies: [WebCopy]
     var counts: Counts
@@ -75,17 +93,18 @@ package struct RunManifest: Encodable {
     /// The manifest of a finished run. `inputFiles` gives an input's files with their digests;
     /// `outputs` are the files written into `folder`, run.json aside.
     package init(
-        runName: String, fingerprint: String, content: OutputContent, inputFiles: (String) -> [InputFile],
+        runName: String, content: OutputContent, fingerprint: String, inputFiles: (String) -> [InputFile],
         outputs: [String], folder: OutputFolder, timings: StageTimings
     ) {
         let survey = content.survey, blocks = content.analysis.blocks
         self.runName = runName
         self.fingerprint = fingerprint
         inputs = survey.layers.map {
-            Input(role: $0.role, path: $0.path, layer: $0.layer, driver: $0.driver, sourceCRS: $0.sourceCRS,
-                  featuresRead: $0.featuresRead, featuresKept: $0.featuresKept, files: inputFiles($0.path))
+            Input(role: $0.role, path: DatasetName.publicForm($0.path), layer: $0.layer, driver: $0.driver,
+                  sourceCRS: $0.sourceCRS, featuresRead: $0.featuresRead, featuresKept: $0.featuresKept,
+                  files: inputFiles($0.path), rowsSHA256: $0.rowsSHA256)
         }
-        config = ConfigSnapshot(content.config)
+        config = ConfigManifest(content.config)
         analysisCRS = CRS(definition: survey.analysisCRS.definition, name: survey.analysisCRS.name, reason: survey.analysisCRS.reason)
         webCopies = content.webSystems.map { web in
             web == .wgs84
@@ -126,9 +145,10 @@ package struct RunManifest: Encodable {
         return try encoder.encode(self)
     }
 
-    /// Every file an input consists of (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), hashed.
+    /// Every file an input consists of (a Shapefile's .shp, .shx, .dbf, .prj, .cpg), hashed;
+    /// none for a database, a URL or a `/vsi…` path, whose rows are hashed as they are read.
     package static func files(of path: String) -> [InputFile] {
-        guard !path.hasPrefix("PG:") else { return [] }
+        guard DatasetName.isLocalFile(path) else { return [] }
         let url = URL(fileURLWithPath: path)
         var paths = [path]
         if url.pathExtension.lowercased() == "shp" {
@@ -143,56 +163,6 @@ package struct RunManifest: Encodable {
         return paths.map { file in
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
             return InputFile(path: file, sha256: SHA256.hex(ofFile: file), bytes: size)
-        }
-    }
-}
-
-/// The effective config as written to run.json.
-package struct ConfigSnapshot: Encodable {
-    var surveyName: String
-    var surveyDate: String?
-    var analysisCRS: String?
-    var sourceCRS: String?
-    var fields: [String: [String]]
-    var join: [String: String?]
-    var gapM: Double
-    var lineCheck: [String: Double]
-    var sizing: [String: String]
-    var checks: [String: Double]
-    var rules: [String]
-    /// Only when a base map is set: a run without one records the config as before.
-    var viewer: [String: String]?
-
-    package init(_ config: Config) {
-        surveyName = config.surveyName
-        surveyDate = config.surveyDate
-        analysisCRS = config.analysisCRS
-        sourceCRS = config.sourceCRS
-        fields = [
-            "parcel_id": config.fields.parcelID, "town": config.fields.town, "enterprise": config.fields.enterprise,
-            "grade": config.fields.grade, "tax_per_mu": config.fields.taxPerMu, "far": config.fields.far,
-            "floor_area": config.fields.floorArea, "town_name": config.fields.townName, "town_size_class": config.fields.townSizeClass,
-        ]
-        join = ["parcel_field": config.join.parcelField, "table_field": config.join.tableField]
-        gapM = config.contiguity.gapMetres
-        lineCheck = ["inside_min_share": config.lineCheck.insideMinShare, "outside_max_share": config.lineCheck.outsideMaxShare]
-        sizing = [
-            "cluster_min_ha": "\(config.sizing.clusterMinHectares)",
-            "renovation_min_mu.large": "\(config.sizing.renovationMinMuLarge)",
-            "renovation_min_mu.small": "\(config.sizing.renovationMinMuSmall)",
-            "default_town_class": config.sizing.defaultTownClass.rawValue,
-            "town_classes": config.sizing.townClasses.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ";"),
-        ]
-        checks = ["overlap_min_m2": config.checks.overlapMinSquareMetres, "far_max": config.checks.farMax,
-                  "far_from_data_km": config.checks.farFromDataKilometres]
-        if let url = config.viewer.baseMapURL {
-            viewer = ["base_map.url": url, "base_map.crs": config.viewer.baseMapCRS,
-                      "base_map.attribution": config.viewer.baseMapAttribution,
-                      "base_map.subdomains": config.viewer.baseMapSubdomains]
-        }
-        rules = config.rules.map { rule in
-            let conditions = rule.conditions.map { "\($0.metric.rawValue) \($0.op.rawValue) \($0.value)" }
-            return conditions.isEmpty ? rule.category.rawValue : "\(rule.category.rawValue) if \(rule.mode.rawValue)(\(conditions.joined(separator: ", ")))"
         }
     }
 }

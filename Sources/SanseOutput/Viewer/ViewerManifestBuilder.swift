@@ -34,7 +34,8 @@ struct ViewerManifestBuilder {
     private var baseMap: ViewerManifest.BaseMap? {
         let viewer = content.config.viewer
         return viewer.baseMapURL.map {
-            .init(url: $0, crs: viewer.baseMapCRS, attribution: viewer.baseMapAttribution, subdomains: viewer.baseMapSubdomains)
+            .init(url: $0, crs: viewer.baseMapCRS ?? "wgs84", attribution: viewer.baseMapAttribution ?? "",
+                  subdomains: viewer.baseMapSubdomains ?? "")
         }
     }
 

@@ -15,7 +15,7 @@ struct ViewerBinaryTests {
         // Run from the copy's folder, so nothing is found beside the build either.
         let process = Process()
         process.executableURL = copy
-        process.arguments = InterruptionTests.arguments(out: out)
+        process.arguments = CommandLineFixtures.demoRun(out: out)
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -155,8 +155,8 @@ struct ViewerBaseMapTests {
         let config = try ConfigReader.parse(yaml)
         #expect(config.viewer.baseMapURL?.hasSuffix("tk=KEY") == true)
         #expect(config.viewer.baseMapSubdomains == "01234567" && config.viewer.baseMapAttribution == "天地图")
-        #expect(throws: ConfigError.self) { try ConfigReader.parse("viewer: {base_map: {url: https://example.org/tile.png}}") }
-        #expect(throws: ConfigError.self) { try ConfigReader.parse("viewer: {base_map: {crs: bd09}}") }
+        #expect(try ConfigReader.parse("viewer: {base_map: {crs: GCJ02}}").viewer.baseMapSystem == "gcj02")
+        #expect(try ConfigReader.parse("viewer: {base_map: {crs: bd09}}").viewer.baseMapSystem == "wgs84")
 
         let survey = try SVGMapFixtures.threeColours()
         let analysis = try Analyzer.run(survey, config: .default)

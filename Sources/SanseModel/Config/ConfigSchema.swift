@@ -101,10 +101,7 @@ public enum ConfigSchema {
                  .bilingual("远离其余数据的要素(可能坐标系有误)", "outliers (wrong CRS?)")),
         ]),
         // Every value nil by default: run.json records a base map only when one is set.
-        .section("viewer", .bilingual("网页地图 index.html", "the web viewer"), manifest: .keysAsMembers,
-                 check: SectionCheck("viewer.base_map.url needs {z}, {x} and {y}; viewer.base_map.crs is wgs84 or gcj02") {
-                     $0.viewer.isUsable
-                 }, [
+        .section("viewer", .bilingual("网页地图 index.html", "the web viewer"), manifest: .keysAsMembers, [
             .group("base_map", .stacked("底图: 默认无, 离线可用; 天地图、高德需联网和密钥",
                                         "base map tiles: none by default (works offline); 天地图 and 高德 need a key"), [
                 .key("url", .optionalText(\.viewer.baseMapURL),

@@ -34,7 +34,7 @@ struct ViewerManifestBuilder {
     private var baseMap: ViewerManifest.BaseMap? {
         let viewer = content.config.viewer
         return viewer.baseMapURL.map {
-            .init(url: $0, crs: viewer.baseMapCRS ?? "wgs84", attribution: viewer.baseMapAttribution ?? "",
+            .init(url: $0, crs: viewer.baseMapSystem, attribution: viewer.baseMapAttribution ?? "",
                   subdomains: viewer.baseMapSubdomains ?? "")
         }
     }

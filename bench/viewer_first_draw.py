@@ -10,7 +10,8 @@ mark: the first animation frame after blocks, outlines, control line and towns a
 then the town with the most parcels is picked in the town filter and timed from the pick to
 its parcels drawn (`sanse-town-picked` → `sanse-town-frame`). Also the bytes the browser
 loaded for the county view (index.html and every script and style sheet it loaded before
-the county was drawn, from the files' sizes on disk) and for the town. Prints a Markdown table; --json writes the figures.
+the county was drawn, from the files' sizes on disk) and for the town. Prints a Markdown
+table; --json writes the figures.
 
 Standard library only; Chromium is driven over the DevTools protocol on a pipe
 (--remote-debugging-pipe: commands on its fd 3, replies on fd 4, NUL-terminated JSON).
@@ -188,9 +189,10 @@ def main():
             "county_bytes": run["county_bytes"], "blocks_drawn": run["blocks_drawn"], "town": run["town"],
             "town_parcels": run["town_parcels"], "parcels_drawn": run["parcels_drawn"], "town_bytes": run["town_bytes"],
         })
-        print(f"{folder}: county {[round(r['county_ms']) for r in runs]} ms, town {[round(r['town_ms']) for r in runs]} ms",
-              file=sys.stderr)
-    print("| parcels | blocks | county view (median) | bytes loaded | town (parcels) | town's parcels (median) | town bytes |")
+        county, town = [round(r["county_ms"]) for r in runs], [round(r["town_ms"]) for r in runs]
+        print(f"{folder}: county {county} ms, town {town} ms", file=sys.stderr)
+    print("| parcels | blocks | county view (median) | bytes loaded | town (parcels) "
+          "| town's parcels (median) | town bytes |")
     print("|---:|---:|---:|---:|---|---:|---:|")
     for f in figures:
         print(f"| {f['parcels']:,} | {f['blocks']:,} | {statistics.median(f['county_ms']) / 1000:.2f} s "

@@ -26,8 +26,9 @@ struct ViewerBinaryTests {
             .deletingLastPathComponent()
         let vendored = repository.appendingPathComponent("Sources/SanseOutput/Viewer/Vendor/leaflet")
         for name in ["leaflet.min.js", "leaflet.css", "LICENSE"] {
-            #expect(try Data(contentsOf: out.appendingPathComponent("web/leaflet/" + name))
-                == Data(contentsOf: vendored.appendingPathComponent(name)), "\(name)")
+            #expect(
+                try Data(contentsOf: out.appendingPathComponent("web/leaflet/" + name))
+                    == Data(contentsOf: vendored.appendingPathComponent(name)), "\(name)")
         }
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("web/data/blocks.js").path))

@@ -51,10 +51,13 @@ final class HeadlessChromium {
         commands = toBrowser[1]
         replies = fromBrowser[0]
         let target = try call("Target.createTarget", ["url": "about:blank"], inSession: false)
-        let attached = try call("Target.attachToTarget", ["targetId": target["targetId"]!, "flatten": true], inSession: false)
+        let attached = try call(
+            "Target.attachToTarget", ["targetId": target["targetId"]!, "flatten": true], inSession: false)
         session = attached["sessionId"] as! String
         for domain in ["Page", "Runtime", "Log"] { try call("\(domain).enable") }
-        try call("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
+        try call(
+            "Emulation.setDeviceMetricsOverride",
+            ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
     }
 
     deinit {
@@ -85,7 +88,8 @@ final class HeadlessChromium {
     @discardableResult
     func evaluate(_ expression: String, timeout: Double = 60) throws -> Any? {
         let result = try call(
-            "Runtime.evaluate", ["expression": expression, "awaitPromise": true, "returnByValue": true], timeout: timeout)
+            "Runtime.evaluate", ["expression": expression, "awaitPromise": true, "returnByValue": true],
+            timeout: timeout)
         if let exception = result["exceptionDetails"] as? [String: Any] {
             let text = ((exception["exception"] as? [String: Any])?["description"] as? String) ?? "\(exception)"
             throw Failure(description: "\(expression.prefix(120)): \(text)")
@@ -109,13 +113,17 @@ final class HeadlessChromium {
     /// Presses and releases a key: `Enter`, `Escape`, `Tab`, `ArrowDown`.
     func press(_ key: String) throws {
         let codes = ["Enter": 13, "Escape": 27, "Tab": 9, "ArrowDown": 40, "ArrowUp": 38]
-        var down: [String: Any] = ["type": "rawKeyDown", "key": key, "code": key, "windowsVirtualKeyCode": codes[key] ?? 0]
+        var down: [String: Any] = [
+            "type": "rawKeyDown", "key": key, "code": key, "windowsVirtualKeyCode": codes[key] ?? 0,
+        ]
         if key == "Enter" {
             down["type"] = "keyDown"
             down["text"] = "\r"
         }
         try call("Input.dispatchKeyEvent", down)
-        try call("Input.dispatchKeyEvent", ["type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": codes[key] ?? 0])
+        try call(
+            "Input.dispatchKeyEvent",
+            ["type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": codes[key] ?? 0])
     }
 
     /// A PNG of the page, or of `clip` (x, y, width, height in CSS pixels).
@@ -138,7 +146,9 @@ final class HeadlessChromium {
     }
 
     @discardableResult
-    private func call(_ method: String, _ parameters: [String: Any] = [:], inSession: Bool = true, timeout: Double = 60) throws
+    private func call(
+        _ method: String, _ parameters: [String: Any] = [:], inSession: Bool = true, timeout: Double = 60
+    ) throws
         -> [String: Any]
     {
         let id = nextID
@@ -192,13 +202,18 @@ final class HeadlessChromium {
             loaded = true
         case "Runtime.consoleAPICalled" where parameters["type"] as? String == "error":
             let arguments = parameters["args"] as? [[String: Any]] ?? []
-            errors.append("console.error: " + arguments.map { "\($0["value"] ?? $0["description"] ?? "")" }.joined(separator: " "))
+            errors.append(
+                "console.error: " + arguments.map { "\($0["value"] ?? $0["description"] ?? "")" }.joined(separator: " ")
+            )
         case "Runtime.exceptionThrown":
             let details = parameters["exceptionDetails"] as? [String: Any] ?? [:]
-            errors.append("exception: \((details["exception"] as? [String: Any])?["description"] ?? details["text"] ?? "")")
+            errors.append(
+                "exception: \((details["exception"] as? [String: Any])?["description"] ?? details["text"] ?? "")")
         case "Log.entryAdded":
             let entry = parameters["entry"] as? [String: Any] ?? [:]
-            if entry["level"] as? String == "error" { errors.append("log: \(entry["text"] ?? "") \(entry["url"] ?? "")") }
+            if entry["level"] as? String == "error" {
+                errors.append("log: \(entry["text"] ?? "") \(entry["url"] ?? "")")
+            }
         default:
             break
         }

@@ -1,11 +1,12 @@
 import Foundation
 import GeoKit
+import Testing
+
 @testable import Sanse
 @testable import SanseAnalysis
 @testable import SanseModel
 @testable import SanseOutput
 @testable import SanseSurvey
-import Testing
 
 /// `--tiles`: tiles.mbtiles read back with GDAL (its MBTiles driver opens the deepest zoom).
 @Suite("Vector tiles")
@@ -29,7 +30,8 @@ struct VectorTilesTests {
             let column = try #require(fields.firstIndex(of: field), "\(field) in \(fields)")
             var features: [String: [String: FieldValue]] = [:]
             for feature in try source.readAll() {
-                features[feature.values[column].text ?? ""] = Dictionary(uniqueKeysWithValues: zip(fields, feature.values))
+                features[feature.values[column].text ?? ""] = Dictionary(
+                    uniqueKeysWithValues: zip(fields, feature.values))
             }
             return features
         }
@@ -40,7 +42,9 @@ struct VectorTilesTests {
             #expect(properties["category"] == .string(block.category.rawValue))
             #expect(properties["reasons"] == .string(block.reasons))
             #expect(properties["fill"] == .string(block.category.fillColour))
-            if case .real(let mu) = properties["land_mu"] { #expect(abs(mu - block.landMu) < 0.006) } else {
+            if case .real(let mu) = properties["land_mu"] {
+                #expect(abs(mu - block.landMu) < 0.006)
+            } else {
                 Issue.record("land_mu of \(block.id): \(String(describing: properties["land_mu"]))")
             }
         }
@@ -52,7 +56,9 @@ struct VectorTilesTests {
             #expect(properties["block_id"] == .string(report.analysis.blocks[result.blockIndex].id))
             #expect(properties["line_status"] == .string(result.lineStatus.rawValue))
         }
-        #expect(try distinct("control_lines", "part").count == report.analysis.controlArea.parts.filter { !$0.isEmpty }.count)
+        #expect(
+            try distinct("control_lines", "part").count
+                == report.analysis.controlArea.parts.filter { !$0.isEmpty }.count)
         #expect(try distinct("towns", "name").count == report.survey.towns.filter { $0.geometry != nil }.count)
     }
 }

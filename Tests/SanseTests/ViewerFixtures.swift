@@ -1,5 +1,6 @@
 import Foundation
 import GeoKit
+
 @testable import Sanse
 @testable import SanseAnalysis
 @testable import SanseModel
@@ -18,10 +19,12 @@ enum ViewerFixtures {
         let file = { (name: String) in demo.appendingPathComponent(name).path }
         let config = try ConfigReader.load(path: file("sanse.yml"))
         let inputs = SurveyInputs(
-            parcels: InputSource(file("shapefile/parcels.shp")), controlLines: InputSource(file("shapefile/control_lines.shp")),
+            parcels: InputSource(file("shapefile/parcels.shp")),
+            controlLines: InputSource(file("shapefile/control_lines.shp")),
             towns: InputSource(file("shapefile/towns.shp")), attributes: InputSource(file("muju-evaluation.csv")))
         let out = try SurveyFixtures.folder().appendingPathComponent("demo")
-        var request = RunRequest(inputs: inputs, config: config, outputFolder: out.path, webCopies: [.gcj02], runName: "demo")
+        var request = RunRequest(
+            inputs: inputs, config: config, outputFolder: out.path, webCopies: [.gcj02], runName: "demo")
         request.vectorTiles = vectorTiles
         return (out, try Pipeline.run(request))
     }
@@ -31,7 +34,8 @@ enum ViewerFixtures {
         let out = try SurveyFixtures.folder().appendingPathComponent("viewer")
         let folder = try OutputFolder(destination: out, inputs: [])
         let content = OutputContent(
-            survey: survey, analysis: analysis, issues: [], config: .default, webCopies: [], workers: 2, surveyDate: nil,
+            survey: survey, analysis: analysis, issues: [], config: .default, webCopies: [], workers: 2,
+            surveyDate: nil,
             parcelsSourceName: "fixture")
         try ViewerFiles.product.write(content, folder)
         try folder.commit()

@@ -1,11 +1,12 @@
 import Foundation
 import GeoKit
+import Testing
+
 @testable import Sanse
 @testable import SanseAnalysis
 @testable import SanseModel
 @testable import SanseOutput
 @testable import SanseSurvey
-import Testing
 
 /// The viewer's files, without a browser: what is compiled in, how geometry is encoded, and
 /// what a run writes.
@@ -16,12 +17,15 @@ struct ViewerTests {
     @Test func embeddedAssetsAreTheFilesInTheRepository() throws {
         for (path, source, text) in EmbeddedViewerAssets.files {
             let file = try Data(contentsOf: Self.viewerSources.appendingPathComponent(source))
-            #expect(Data(ViewerFiles.bytes(text)) == file, "\(path) differs from \(source): run scripts/embed-viewer-assets.py")
+            #expect(
+                Data(ViewerFiles.bytes(text)) == file,
+                "\(path) differs from \(source): run scripts/embed-viewer-assets.py")
         }
         let template = try Data(contentsOf: Self.viewerSources.appendingPathComponent("Assets/index.html"))
         #expect(Data(ViewerFiles.bytes(EmbeddedViewerAssets.indexTemplate)) == template)
         // Every asset on disk is embedded.
-        let assets = try FileManager.default.contentsOfDirectory(atPath: Self.viewerSources.appendingPathComponent("Assets").path)
+        let assets = try FileManager.default.contentsOfDirectory(
+            atPath: Self.viewerSources.appendingPathComponent("Assets").path)
         let embedded = Set(EmbeddedViewerAssets.files.map(\.source) + ["Assets/index.html"])
         #expect(Set(assets.map { "Assets/" + $0 }).subtracting(embedded).isEmpty)
     }
@@ -64,12 +68,15 @@ struct ViewerTests {
         #expect(simplified.count < arc.count && simplified.count >= 3)
         for point in arc {
             let distance = simplified.indices.map { index in
-                MicrodegreeRing.squaredSegmentDistance(point, simplified[index], simplified[(index + 1) % simplified.count])
+                MicrodegreeRing.squaredSegmentDistance(
+                    point, simplified[index], simplified[(index + 1) % simplified.count])
             }.min()!
             #expect(distance.squareRoot() <= 2.3 + 1e-9)
         }
-        let sliver = [MicrodegreePoint(x: 0, y: 0), MicrodegreePoint(x: 100, y: 0), MicrodegreePoint(x: 200, y: 1),
-                      MicrodegreePoint(x: 100, y: 1)]
+        let sliver = [
+            MicrodegreePoint(x: 0, y: 0), MicrodegreePoint(x: 100, y: 0), MicrodegreePoint(x: 200, y: 1),
+            MicrodegreePoint(x: 100, y: 1),
+        ]
         #expect(MicrodegreeRing.simplified(sliver, tolerance: 2.3).count == 3)
         // Half a pixel at zoom 18: about 0.26 m at 30° N, 2.3 microdegrees of latitude.
         #expect(abs(ViewerGeometryEncoder.tolerance(latitude: 30) - 2.32) < 0.01)
@@ -96,7 +103,9 @@ struct ViewerTests {
         // The parcels scripts hold every parcel once.
         #expect(towns.towns.reduce(0) { $0 + $1.parcels.count } == report.survey.parcels.count)
         let leaflet = try Data(contentsOf: folder.appendingPathComponent("web/leaflet/leaflet.min.js"))
-        #expect(leaflet == (try Data(contentsOf: Self.viewerSources.appendingPathComponent("Vendor/leaflet/leaflet.min.js"))))
+        #expect(
+            leaflet
+                == (try Data(contentsOf: Self.viewerSources.appendingPathComponent("Vendor/leaflet/leaflet.min.js"))))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("web/leaflet/LICENSE").path))
     }
 
@@ -120,7 +129,8 @@ struct ViewerTests {
         let mu = try #require(columns["land_mu"] as? [Double])
         #expect(zip(mu, blocks).allSatisfy { abs($0 - $1.landMu) <= 0.005 })
         // The popups' other figures come after the first draw.
-        let details = try Self.payload(folder.appendingPathComponent("web/data/block-details.js"), name: "blocks:details")
+        let details = try Self.payload(
+            folder.appendingPathComponent("web/data/block-details.js"), name: "blocks:details")
         let reasons = try #require((details["tables"] as? [String: [String]])?["reason"])
         let reasonIndex = try #require((details["columns"] as? [String: [Any]])?["reason"] as? [Int])
         #expect(reasonIndex.map { reasons[$0] } == blocks.map(\.reasons))
@@ -164,12 +174,14 @@ struct ViewerBaseMapTests {
             survey: survey, analysis: analysis, issues: [], config: config, webCopies: [], workers: 1, surveyDate: nil,
             parcelsSourceName: "fixture")
         let towns = ViewerTowns(survey: survey, analysis: analysis)
-        let builder = ViewerManifestBuilder(content: content, towns: towns, web: .wgs84, origin: MicrodegreePoint(x: 0, y: 0))
+        let builder = ViewerManifestBuilder(
+            content: content, towns: towns, web: .wgs84, origin: MicrodegreePoint(x: 0, y: 0))
         let manifest = try builder.build(blockExtent: nil, townExtents: towns.towns.map { _ in nil })
         #expect(manifest.baseMap?.url == config.viewer.baseMapURL && manifest.baseMap?.crs == "wgs84")
         let plain = ViewerManifestBuilder(
-            content: OutputContent(survey: survey, analysis: analysis, issues: [], config: .default, webCopies: [], workers: 1,
-                                   surveyDate: nil, parcelsSourceName: "fixture"),
+            content: OutputContent(
+                survey: survey, analysis: analysis, issues: [], config: .default, webCopies: [], workers: 1,
+                surveyDate: nil, parcelsSourceName: "fixture"),
             towns: towns, web: .wgs84, origin: MicrodegreePoint(x: 0, y: 0))
         #expect(try plain.build(blockExtent: nil, townExtents: towns.towns.map { _ in nil }).baseMap == nil)
     }

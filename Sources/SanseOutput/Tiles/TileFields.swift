@@ -4,7 +4,9 @@ import SanseModel
 /// The tiles' attribute fields: the GeoJSON's properties with the types their values have.
 enum TileFields {
     /// One field per property of `first`, typed by the first non-null value among `all`.
-    static func definitions(_ first: FeatureProperties.Properties, among all: [FeatureProperties.Properties]) -> [FieldDefinition] {
+    static func definitions(
+        _ first: FeatureProperties.Properties, among all: [FeatureProperties.Properties]
+    ) -> [FieldDefinition] {
         first.indices.map { column in
             let sample = all.lazy.map { $0[column].1 }.first { if case .null = $0 { false } else { true } } ?? .null
             return FieldDefinition(name: first[column].0, type: type(of: sample))

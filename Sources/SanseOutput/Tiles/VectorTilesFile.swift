@@ -27,10 +27,13 @@ enum VectorTilesFile {
         let survey = content.survey, analysis = content.analysis
         let crs = survey.analysisCRS.definition
         let minimum = zooms.map(\.range.lowerBound).min()!, maximum = zooms.map(\.range.upperBound).max()!
-        let writer = try VectorDatasetWriter(path: path, driver: "MVT", options: [
-            "FORMAT=MBTILES", "MINZOOM=\(minimum)", "MAXZOOM=\(maximum)", "TYPE=overlay",
-            "NAME=\(content.config.surveyName) 三色", "DESCRIPTION=sanse \(SanseVersion.current): 老旧工业区块三色 blocks, parcels",
-        ])
+        let writer = try VectorDatasetWriter(
+            path: path, driver: "MVT",
+            options: [
+                "FORMAT=MBTILES", "MINZOOM=\(minimum)", "MAXZOOM=\(maximum)", "TYPE=overlay",
+                "NAME=\(content.config.surveyName) 三色",
+                "DESCRIPTION=sanse \(SanseVersion.current): 老旧工业区块三色 blocks, parcels",
+            ])
         var layers: [String: LayerWriter] = [:]
         func layer(_ name: String, _ fields: [FieldDefinition]) throws -> LayerWriter {
             let range = zooms.first { $0.layer == name }!.range
@@ -42,26 +45,36 @@ enum VectorTilesFile {
         }
         let blocks = analysis.blocks
         if let first = blocks.first {
-            let blockLayer = try layer("blocks", TileFields.definitions(FeatureProperties.block(first), among: blocks.map(FeatureProperties.block)))
-            let outlineLayer = try layer("outlines", TileFields.definitions(FeatureProperties.outline(first), among: blocks.map(FeatureProperties.outline)))
+            let blockLayer = try layer(
+                "blocks",
+                TileFields.definitions(FeatureProperties.block(first), among: blocks.map(FeatureProperties.block)))
+            let outlineLayer = try layer(
+                "outlines",
+                TileFields.definitions(FeatureProperties.outline(first), among: blocks.map(FeatureProperties.outline)))
             for block in blocks {
-                try blockLayer.write(values: FeatureProperties.block(block).map { TileFields.value($0.1) }, wkb: block.land.wkb())
-                try outlineLayer.write(values: FeatureProperties.outline(block).map { TileFields.value($0.1) }, wkb: block.outline.wkb())
+                try blockLayer.write(
+                    values: FeatureProperties.block(block).map { TileFields.value($0.1) }, wkb: block.land.wkb())
+                try outlineLayer.write(
+                    values: FeatureProperties.outline(block).map { TileFields.value($0.1) }, wkb: block.outline.wkb())
             }
         }
         try writeParcels(try layer("parcels", TileFields.parcelDefinitions(survey)), survey: survey, analysis: analysis)
-        let control = try layer("control_lines", [FieldDefinition(name: "part", type: .integer), FieldDefinition(name: "area_m2", type: .real)])
+        let control = try layer(
+            "control_lines",
+            [FieldDefinition(name: "part", type: .integer), FieldDefinition(name: "area_m2", type: .real)])
         for (index, part) in analysis.controlArea.parts.enumerated() where !part.isEmpty {
             try control.write(values: [.integer(Int64(index + 1)), .real(try part.area())], wkb: try part.wkb())
         }
-        let towns = try layer("towns", [FieldDefinition(name: "name", type: .string), FieldDefinition(name: "size_class", type: .string)])
+        let towns = try layer(
+            "towns", [FieldDefinition(name: "name", type: .string), FieldDefinition(name: "size_class", type: .string)])
         for town in survey.towns {
             guard let geometry = town.geometry, !geometry.isEmpty else { continue }
             try towns.write(values: [.string(town.name), .string(town.sizeClass.chinese)], wkb: try geometry.wkb())
         }
         // Zones come with the work plan (another issue). GDAL writes no layer without
         // features, so this one appears in the tiles once zones are written into it.
-        _ = try layer("zones", [FieldDefinition(name: "zone_id", type: .string), FieldDefinition(name: "name", type: .string)])
+        _ = try layer(
+            "zones", [FieldDefinition(name: "zone_id", type: .string), FieldDefinition(name: "name", type: .string)])
         try writer.close()
     }
 

@@ -24,7 +24,9 @@ enum EmbeddedViewerAssets {
   <section aria-labelledby="legend-heading">
     <h2 id="legend-heading">图例 Legend · <span id="legend-scope"></span></h2>
     <table id="legend">
-      <thead><tr><td></td><th scope="col">类别 Category</th><th scope="col">区块 Blocks</th><th scope="col">亩 Mu</th></tr></thead>
+      <thead>
+        <tr><td></td><th scope="col">类别 Category</th><th scope="col">区块 Blocks</th><th scope="col">亩 Mu</th></tr>
+      </thead>
       <tbody id="legend-body"></tbody>
       <tfoot id="legend-total"></tfoot>
     </table>
@@ -133,7 +135,8 @@ html, body {
 }
 body {
   display: flex;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
+    sans-serif;
   font-size: 14px;
   color: #222;
 }
@@ -589,7 +592,8 @@ h2 {
 
   function intersects(set, f, view) {
     const box = set.box;
-    return box[4 * f] <= view.maxX && box[4 * f + 2] >= view.minX && box[4 * f + 1] <= view.maxY && box[4 * f + 3] >= view.minY;
+    const i = 4 * f;
+    return box[i] <= view.maxX && box[i + 2] >= view.minX && box[i + 1] <= view.maxY && box[i + 3] >= view.minY;
   }
 
   /** Adds feature f's rings to the current path. A feature smaller than a pixel becomes a
@@ -718,7 +722,8 @@ h2 {
   'use strict';
 
   function escape(text) {
-    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+    return String(text).replace(/[&<>"']/g, (c) => entities[c]);
   }
   viewer.escape = escape;
 
@@ -752,19 +757,20 @@ h2 {
   /** The popup's HTML for feature f of `set`, rows as county.js lists them. */
   viewer.popupHTML = function (heading, colour, rows, set, f, lists, actions) {
     let html = '<div class="sanse-popup" tabindex="-1" role="dialog" aria-label="' + escape(heading) + '">';
-    html += '<h3><span class="swatch" style="background:' + escape(colour) + '"></span>' + escape(heading) + '</h3><table>';
+    html += '<h3><span class="swatch" style="background:' + escape(colour) + '"></span>' + escape(heading) +
+      '</h3><table>';
     for (const row of rows) {
       const column = set.columns[row.key];
       if (!column) continue;
       const text = formatted(column[f], row.format, set, lists);
       if (text === null) continue;
-      html += '<tr data-key="' + escape(row.key) + '"><th scope="row">' + escape(row.label) + '</th><td>' + escape(text) +
-        '</td></tr>';
+      html += '<tr data-key="' + escape(row.key) + '"><th scope="row">' + escape(row.label) + '</th>' +
+        '<td>' + escape(text) + '</td></tr>';
     }
     html += '</table>';
     for (const action of actions || []) {
-      html += '<button type="button" class="popup-action" data-action="' + escape(action.id) + '">' + escape(action.label) +
-        '</button>';
+      html += '<button type="button" class="popup-action" data-action="' + escape(action.id) + '">' +
+        escape(action.label) + '</button>';
     }
     return html + '</div>';
   };
@@ -801,11 +807,15 @@ h2 {
 
   function buildLayers() {
     const list = element('layers');
-    const rows = app.manifest.layers.map((layer) => ({ id: layer.id, label: layer.name + ' ' + layer.english, swatch: swatch(layer) }));
+    const rows = app.manifest.layers.map((layer) => ({
+      id: layer.id,
+      label: layer.name + ' ' + layer.english,
+      swatch: swatch(layer),
+    }));
     if (app.baseLayer) rows.push({ id: 'base', label: '底图 Base map', swatch: '' });
     list.innerHTML = rows
-      .map((row) => '<li><label><input type="checkbox" data-layer="' + escape(row.id) + '"' + (app.visible[row.id] ? ' checked' : '') +
-        '>' + row.swatch + escape(row.label) + '</label></li>')
+      .map((row) => '<li><label><input type="checkbox" data-layer="' + escape(row.id) + '"' +
+        (app.visible[row.id] ? ' checked' : '') + '>' + row.swatch + escape(row.label) + '</label></li>')
       .join('');
     list.querySelectorAll('input[data-layer]').forEach((box) => {
       box.addEventListener('change', () => {
@@ -826,7 +836,9 @@ h2 {
     select.innerHTML = '<option value="-1">全部镇街 All towns</option>' + app.manifest.towns
       .map((town, t) => '<option value="' + t + '">' + escape(town.name) + '（' + town.blocks + ' 个区块）</option>')
       .join('');
-    select.addEventListener('change', () => app.selectTown(Number(select.value)).catch((error) => console.error(error)));
+    select.addEventListener('change', () => {
+      app.selectTown(Number(select.value)).catch((error) => console.error(error));
+    });
   }
 
   function buildSystems() {
@@ -859,8 +871,8 @@ h2 {
       element('title').textContent = manifest.title;
       element('subtitle').textContent = manifest.subtitle;
       document.title = manifest.title + (manifest.subtitle ? ' · ' + manifest.subtitle : '');
-      element('notes').textContent = manifest.sourceNote + '。' + manifest.parcelCount.toLocaleString('zh-CN') + ' 宗地 parcels，' +
-        manifest.blockCount.toLocaleString('zh-CN') + ' 个区块 blocks。';
+      element('notes').textContent = manifest.sourceNote + '。' + manifest.parcelCount.toLocaleString('zh-CN') +
+        ' 宗地 parcels，' + manifest.blockCount.toLocaleString('zh-CN') + ' 个区块 blocks。';
       buildLayers();
       buildTowns();
       buildSystems();
@@ -884,15 +896,20 @@ h2 {
       }
       element('legend-scope').textContent = app.town >= 0 ? manifest.towns[app.town].name : '全域 All';
       const row = (swatchStyle, name, english, count, area, key) =>
-        '<tr' + (key ? ' data-category="' + escape(key) + '"' : '') + '><td>' + swatchStyle + '</td><th scope="row">' + escape(name) +
-        '<span class="english">' + escape(english) + '</span></th><td class="count">' + count.toLocaleString('zh-CN') +
-        '</td><td class="mu">' + viewer.fixed(area, 1) + '</td></tr>';
+        '<tr' + (key ? ' data-category="' + escape(key) + '"' : '') + '><td>' + swatchStyle + '</td>' +
+        '<th scope="row">' + escape(name) + '<span class="english">' + escape(english) + '</span></th>' +
+        '<td class="count">' + count.toLocaleString('zh-CN') + '</td>' +
+        '<td class="mu">' + viewer.fixed(area, 1) + '</td></tr>';
       const opacity = 1 - (1 - app.layer('outlines').fillOpacity) * (1 - app.layer('blocks').fillOpacity);
       element('legend-body').innerHTML = manifest.categories
-        .map((c, i) => row('<span class="swatch" style="background:' + escape(c.fill) + ';opacity:' + opacity.toFixed(3) +
-          ';border-color:' + escape(c.stroke) + '"></span>', c.name, c.english, counts[i], mu[i], c.key))
+        .map((c, i) => {
+          const style = 'background:' + c.fill + ';opacity:' + opacity.toFixed(3) + ';border-color:' + c.stroke;
+          const swatchHTML = '<span class="swatch" style="' + escape(style) + '"></span>';
+          return row(swatchHTML, c.name, c.english, counts[i], mu[i], c.key);
+        })
         .join('');
-      element('legend-total').innerHTML = row('', '合计', 'Total', counts.reduce((a, b) => a + b, 0), mu.reduce((a, b) => a + b, 0));
+      const sum = (values) => values.reduce((a, b) => a + b, 0);
+      element('legend-total').innerHTML = row('', '合计', 'Total', sum(counts), sum(mu));
       element('town').value = String(app.town);
     },
 
@@ -974,7 +991,11 @@ h2 {
     }));
     const found = await loadIndex();
     for (const hit of matchingLines(found.parcels, found.parcelsLower, query, shown)) {
-      items.push({ label: '宗地 ' + hit.text, detail: towns[hit.town].name, open: (options) => openParcel(hit.town, hit.text, options) });
+      items.push({
+        label: '宗地 ' + hit.text,
+        detail: towns[hit.town].name,
+        open: (options) => openParcel(hit.town, hit.text, options),
+      });
     }
     const names = new Map();
     for (const hit of matchingLines(found.enterprises, found.enterprisesLower, query, 50)) {
@@ -1015,7 +1036,10 @@ h2 {
     for (const item of items) {
       const box = item.set.box;
       const f = item.feature;
-      const corners = [app.map.unproject(L.point(box[4 * f], box[4 * f + 3]), 0), app.map.unproject(L.point(box[4 * f + 2], box[4 * f + 1]), 0)];
+      const corners = [
+        app.map.unproject(L.point(box[4 * f], box[4 * f + 3]), 0),
+        app.map.unproject(L.point(box[4 * f + 2], box[4 * f + 1]), 0),
+      ];
       bounds = bounds ? bounds.extend(L.latLngBounds(corners)) : L.latLngBounds(corners);
       mu += item.set.columns.area_mu[f] || 0;
     }
@@ -1023,10 +1047,13 @@ h2 {
     app.select(items);
     const first = items[0];
     const at = app.map.unproject(L.point(...first.set.interiorPoint(first.feature)), 0);
-    let html = '<div class="sanse-popup" tabindex="-1" role="dialog" aria-label="' + viewer.escape(name) + '"><h3>企业 Enterprise</h3>';
-    html += '<p>' + viewer.escape(name) + '：' + items.length + ' 宗地 parcels，' + viewer.fixed(mu, 2) + ' 亩</p><ul class="parcel-list">';
+    const label = viewer.escape(name);
+    let html = '<div class="sanse-popup" tabindex="-1" role="dialog" aria-label="' + label + '"><h3>企业 Enterprise</h3>';
+    html += '<p>' + label + '：' + items.length + ' 宗地 parcels，' + viewer.fixed(mu, 2) + ' 亩</p>';
+    html += '<ul class="parcel-list">';
     items.slice(0, 30).forEach((item, i) => {
-      html += '<li><button type="button" data-action="p' + i + '">' + viewer.escape(item.set.columns.id[item.feature]) + '</button></li>';
+      const id = viewer.escape(item.set.columns.id[item.feature]);
+      html += '<li><button type="button" data-action="p' + i + '">' + id + '</button></li>';
     });
     html += '</ul></div>';
     const popup = L.popup({ maxWidth: 380 }).setLatLng(at).setContent(html);
@@ -1034,7 +1061,9 @@ h2 {
       const root = popup.getElement();
       root.querySelectorAll('[data-action]').forEach((button) => {
         const item = items[Number(button.getAttribute('data-action').slice(1))];
-        button.addEventListener('click', () => app.openParcel(item.town, item.feature, null, { zoom: true, focus: true }));
+        button.addEventListener('click', () => {
+          app.openParcel(item.town, item.feature, null, { zoom: true, focus: true });
+        });
       });
       if (options && options.focus) root.querySelector('.sanse-popup').focus();
     });
@@ -1058,7 +1087,8 @@ h2 {
       li.appendChild(button);
       list.appendChild(li);
     });
-    element('search-status').textContent = query ? (items.length ? items.length + ' 个结果 results' : '没有找到 Nothing found') : '';
+    const found = items.length ? items.length + ' 个结果 results' : '没有找到 Nothing found';
+    element('search-status').textContent = query ? found : '';
     viewer.stats.searchResults = items.map((item) => item.label);
   }
 
@@ -1084,7 +1114,9 @@ h2 {
   function setUp() {
     const input = element('search');
     let timer = null;
-    input.addEventListener('focus', () => viewer.app.manifest && loadIndex().catch((error) => console.error(error)), { once: true });
+    // The index is loaded when the search box is first used, not with the county.
+    const warmUp = () => viewer.app.manifest && loadIndex().catch((error) => console.error(error));
+    input.addEventListener('focus', warmUp, { once: true });
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(run, 150);
@@ -1188,7 +1220,9 @@ h2 {
         return (ctx, view) => {
           const set = app.sets[layer.id];
           const category = app.sets.blocks.columns.category;
-          viewer.stats.drawn[layer.id] = viewer.paintByCategory(ctx, view, set, (f) => category[f], categories, layer, blockShown);
+          const categoryOf = (f) => category[f];
+          const drawn = viewer.paintByCategory(ctx, view, set, categoryOf, categories, layer, blockShown);
+          viewer.stats.drawn[layer.id] = drawn;
         };
       case 'fill':
         return (ctx, view) => {
@@ -1310,9 +1344,12 @@ h2 {
   function openBlockNow(f, latlng, options) {
     const blocks = app.sets.blocks;
     const category = app.manifest.categories[blocks.columns.category[f]];
-    if (options && options.zoom) app.map.fitBounds(featureBounds(blocks, f), { maxZoom: 17, padding: [48, 48], animate: false });
+    if (options && options.zoom) {
+      app.map.fitBounds(featureBounds(blocks, f), { maxZoom: 17, padding: [48, 48], animate: false });
+    }
     const at = latlng || worldToLatLng(...blocks.interiorPoint(f));
-    const html = viewer.popupHTML('区块 Block ' + blocks.columns.id[f], category.fill, app.manifest.popups.blocks, blocks, f, app.lists);
+    const heading = '区块 Block ' + blocks.columns.id[f];
+    const html = viewer.popupHTML(heading, category.fill, app.manifest.popups.blocks, blocks, f, app.lists);
     app.select([{ set: blocks, feature: f }]);
     return openPopup(at, html, options, {});
   }
@@ -1321,9 +1358,12 @@ h2 {
   app.openParcel = function (t, f, latlng, options) {
     const set = app.parcels.get(t);
     const category = app.manifest.categories[set.columns.category[f]];
-    if (options && options.zoom) app.map.fitBounds(featureBounds(set, f), { maxZoom: 18, padding: [64, 64], animate: false });
+    if (options && options.zoom) {
+      app.map.fitBounds(featureBounds(set, f), { maxZoom: 18, padding: [64, 64], animate: false });
+    }
     const at = latlng || worldToLatLng(...set.interiorPoint(f));
-    const html = viewer.popupHTML('宗地 Parcel ' + set.columns.id[f], category.fill, app.manifest.popups.parcels, set, f, app.lists, [
+    const heading = '宗地 Parcel ' + set.columns.id[f];
+    const html = viewer.popupHTML(heading, category.fill, app.manifest.popups.parcels, set, f, app.lists, [
       { id: 'block', label: '查看所属区块 Show its block' },
     ]);
     app.select([{ set: set, feature: f }]);
@@ -1362,7 +1402,8 @@ h2 {
     app.select([]);
     viewer.panel.update();
     const town = app.manifest.towns[t];
-    app.map.fitBounds(t >= 0 && town.extent ? fromMicrodegrees(town.extent) : app.countyBounds(), { padding: [12, 12], animate: false });
+    const bounds = t >= 0 && town.extent ? fromMicrodegrees(town.extent) : app.countyBounds();
+    app.map.fitBounds(bounds, { padding: [12, 12], animate: false });
     app.redraw();
     if (t < 0) return Promise.resolve();
     mark('sanse-town-picked');

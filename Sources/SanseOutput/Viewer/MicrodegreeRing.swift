@@ -43,7 +43,8 @@ enum MicrodegreeRing {
         if result.count < 3 {
             // A sliver thinner than the tolerance: its widest point makes it a triangle.
             let third = (1..<count).filter { $0 != far }.max {
-                squaredSegmentDistance(ring[$0], ring[0], ring[far]) < squaredSegmentDistance(ring[$1], ring[0], ring[far])
+                squaredSegmentDistance(ring[$0], ring[0], ring[far])
+                    < squaredSegmentDistance(ring[$1], ring[0], ring[far])
             }
             if let third { result = [0, far, third].sorted().map { ring[$0] } }
         }

@@ -17,7 +17,9 @@ struct ViewerDataFiles {
     static let countyLayerFiles = ["blocks.js", "block-details.js", "outlines.js", "control-lines.js", "towns.js"]
 
     static func fileNames(_ web: WebCRS, towns: ViewerTowns) -> [String] {
-        ([manifestFile] + countyLayerFiles + towns.towns.indices.map(ViewerTowns.parcelsFile)).map { folder(web) + "/" + $0 }
+        ([manifestFile] + countyLayerFiles + towns.towns.indices.map(ViewerTowns.parcelsFile)).map {
+            folder(web) + "/" + $0
+        }
     }
 
     private var projection: ViewerLayerScript.Projection {
@@ -26,7 +28,8 @@ struct ViewerDataFiles {
 
     func write(to folder: OutputFolder) throws {
         let base = Self.folder(web)
-        try FileManager.default.createDirectory(atPath: folder.path(base + "/parcels"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: folder.path(base + "/parcels"), withIntermediateDirectories: true)
         let blocks = try blocksScript()
         try ViewerFile.write(blocks.bytes, to: folder.path(base + "/blocks.js"))
         try ViewerFile.write(try blockDetailsScript().bytes, to: folder.path(base + "/block-details.js"))
@@ -140,7 +143,8 @@ struct ViewerDataFiles {
                 .index("category") { ViewerStyle.categoryIndex(analysis.parcels[parcels[$0]].category) },
             ]
             let script = try ViewerLayerScript.make(
-                name: "parcels:\(position)", count: parcels.count, columns: columns, tables: [("enterprise", enterprises)],
+                name: "parcels:\(position)", count: parcels.count, columns: columns,
+                tables: [("enterprise", enterprises)],
                 projection: projection, workers: 1
             ) { survey.parcels[parcels[$0]].shape }
             try ViewerFile.write(script.bytes, to: folder.path(base + "/" + ViewerTowns.parcelsFile(position)))

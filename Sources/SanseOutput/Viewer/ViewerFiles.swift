@@ -55,6 +55,7 @@ enum ViewerFiles {
         let transformer = try InterpolatingTransformer.forCurrentThread(
             from: content.survey.analysisCRS.definition, to: "EPSG:4326")
         guard transformer.transform(&centre).isEmpty else { return MicrodegreePoint(x: 0, y: 0) }
-        return MicrodegreePoint(x: Int((centre[0].x * 1e3).rounded()) * 1000, y: Int((centre[0].y * 1e3).rounded()) * 1000)
+        return MicrodegreePoint(
+            x: Int((centre[0].x * 1e3).rounded()) * 1000, y: Int((centre[0].y * 1e3).rounded()) * 1000)
     }
 }

@@ -96,7 +96,8 @@ struct ViewerGeometryEncoder {
     }
 
     static func envelope(_ ring: [MicrodegreePoint]) -> Envelope {
-        var box = Envelope(minX: Double(ring[0].x), minY: Double(ring[0].y), maxX: Double(ring[0].x), maxY: Double(ring[0].y))
+        var box = Envelope(
+            minX: Double(ring[0].x), minY: Double(ring[0].y), maxX: Double(ring[0].x), maxY: Double(ring[0].y))
         for point in ring.dropFirst() {
             box.minX = min(box.minX, Double(point.x))
             box.maxX = max(box.maxX, Double(point.x))

@@ -58,7 +58,8 @@ enum ViewerLayerScript {
             }
             return chunk
         }
-        let extent = chunks.compactMap(\.extent).reduce(nil) { (sum: Envelope?, box) in sum.map { $0.union(box) } ?? box }
+        let extent = chunks.compactMap(\.extent).reduce(nil) { (sum: Envelope?, box) in sum.map { $0.union(box) } ?? box
+        }
         var out: [UInt8] = []
         out.reserveCapacity(chunks.reduce(1024) { $0 + $1.geometry.count + $1.columns.reduce(0) { $0 + $1.count + 1 } })
         out.append(contentsOf: "sanseViewer.receive(".utf8)
@@ -100,7 +101,11 @@ enum ViewerLayerScript {
 extension ViewerLayerScript.Column {
     static func text(_ key: String, _ value: @escaping @Sendable (Int) -> String?) -> Self {
         Self(key: key) { position, out in
-            if let text = value(position) { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
+            if let text = value(position) {
+                JSONText.appendString(text, to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
         }
     }
 

@@ -14,7 +14,9 @@ struct ViewerManifestBuilder {
     func build(blockExtent: Envelope?, townExtents: [Envelope?]) throws -> ViewerManifest {
         let config = content.config
         let subtitle = [config.surveyName, content.surveyDate].compactMap { $0 }.joined(separator: " · ")
-        let everything = townExtents.compactMap { $0 }.reduce(blockExtent) { sum, box in sum.map { $0.union(box) } ?? box }
+        let everything = townExtents.compactMap { $0 }.reduce(blockExtent) { sum, box in
+            sum.map { $0.union(box) } ?? box
+        }
         return ViewerManifest(
             title: "老旧工业区块“三色”图", subtitle: subtitle,
             sourceNote: "数据来源：\(content.parcelsSourceName) 等；sanse \(SanseVersion.current) 生成",
@@ -34,8 +36,9 @@ struct ViewerManifestBuilder {
     private var baseMap: ViewerManifest.BaseMap? {
         let viewer = content.config.viewer
         return viewer.baseMapURL.map {
-            .init(url: $0, crs: viewer.baseMapSystem, attribution: viewer.baseMapAttribution ?? "",
-                  subdomains: viewer.baseMapSubdomains ?? "")
+            .init(
+                url: $0, crs: viewer.baseMapSystem, attribution: viewer.baseMapAttribution ?? "",
+                subdomains: viewer.baseMapSubdomains ?? "")
         }
     }
 

@@ -11,13 +11,16 @@ enum ViewerSearchIndex {
         var out: [UInt8] = Array("sanseViewer.receive(\"search\",{\"parcels\":[\n".utf8)
         for (position, town) in towns.towns.enumerated() {
             if position > 0 { out.append(contentsOf: ",\n".utf8) }
-            JSONText.appendString(town.parcels.map { searchable(survey.parcels[$0].id) }.joined(separator: "\n"), to: &out)
+            JSONText.appendString(
+                town.parcels.map { searchable(survey.parcels[$0].id) }.joined(separator: "\n"), to: &out)
         }
         out.append(contentsOf: "],\n\"enterprises\":[\n".utf8)
         for (position, town) in towns.towns.enumerated() {
             if position > 0 { out.append(contentsOf: ",\n".utf8) }
             var seen: Set<String> = []
-            let names = town.parcels.compactMap { survey.enterprise(of: survey.parcels[$0]) }.filter { seen.insert($0).inserted }
+            let names = town.parcels.compactMap { survey.enterprise(of: survey.parcels[$0]) }.filter {
+                seen.insert($0).inserted
+            }
             JSONText.appendString(names.map(searchable).joined(separator: "\n"), to: &out)
         }
         out.append(contentsOf: "]});\n".utf8)

@@ -27,7 +27,8 @@ enum ViewerStyle {
 
     static var manifestCategories: [ViewerManifest.Category] {
         categories.map {
-            .init(key: $0.rawValue, name: $0.chinese, english: english($0), fill: $0.fillColour, stroke: $0.strokeColour)
+            .init(
+                key: $0.rawValue, name: $0.chinese, english: english($0), fill: $0.fillColour, stroke: $0.strokeColour)
         }
     }
 
@@ -42,19 +43,25 @@ enum ViewerStyle {
     /// In drawing order, as the printed map: outline tint, land, parcel lines, control line,
     /// town boundaries.
     static let layers: [ViewerManifest.Layer] = [
-        .init(id: "outlines", name: "区块范围", english: "Block outlines", kind: "categoryFill", file: "outlines.js",
-              visible: true, fillOpacity: MapStyle.outlineOpacity, strokeWidth: MapStyle.outlineStrokeWidth,
-              featuresOf: "blocks", clickable: true),
-        .init(id: "blocks", name: "区块", english: "Blocks", kind: "categoryFill", file: "blocks.js", visible: true,
-              fillOpacity: MapStyle.landOpacity, clickable: true, details: "block-details.js"),
-        .init(id: "parcels", name: "宗地", english: "Parcels", kind: "parcels", visible: true,
-              stroke: MapStyle.parcelColour, strokeWidth: 0.6, strokeOpacity: 0.75, minZoom: parcelMinZoom, clickable: true),
-        .init(id: "control-lines", name: "工业控制线", english: "Industrial control line", kind: "line",
-              file: "control-lines.js", visible: true, stroke: MapStyle.controlColour, strokeWidth: MapStyle.controlWidth,
-              dash: [9, 4], clickable: false),
-        .init(id: "towns", name: "镇街界线", english: "Town boundaries", kind: "line", file: "towns.js", visible: true,
-              stroke: MapStyle.townColour, strokeWidth: MapStyle.townWidth, dash: [14, 4, 2, 4], labels: true,
-              clickable: false),
+        .init(
+            id: "outlines", name: "区块范围", english: "Block outlines", kind: "categoryFill", file: "outlines.js",
+            visible: true, fillOpacity: MapStyle.outlineOpacity, strokeWidth: MapStyle.outlineStrokeWidth,
+            featuresOf: "blocks", clickable: true),
+        .init(
+            id: "blocks", name: "区块", english: "Blocks", kind: "categoryFill", file: "blocks.js", visible: true,
+            fillOpacity: MapStyle.landOpacity, clickable: true, details: "block-details.js"),
+        .init(
+            id: "parcels", name: "宗地", english: "Parcels", kind: "parcels", visible: true,
+            stroke: MapStyle.parcelColour, strokeWidth: 0.6, strokeOpacity: 0.75, minZoom: parcelMinZoom,
+            clickable: true),
+        .init(
+            id: "control-lines", name: "工业控制线", english: "Industrial control line", kind: "line",
+            file: "control-lines.js", visible: true, stroke: MapStyle.controlColour, strokeWidth: MapStyle.controlWidth,
+            dash: [9, 4], clickable: false),
+        .init(
+            id: "towns", name: "镇街界线", english: "Town boundaries", kind: "line", file: "towns.js", visible: true,
+            stroke: MapStyle.townColour, strokeWidth: MapStyle.townWidth, dash: [14, 4, 2, 4], labels: true,
+            clickable: false),
     ]
 
     typealias Row = ViewerManifest.PopupRow
@@ -72,7 +79,9 @@ enum ViewerStyle {
         Row(key: "tax_per_mu", label: "\(Metric.taxPerMu.chinese) Tax per mu", format: "fixed2"),
         Row(key: "cd_share", label: "\(Metric.cdShare.chinese) C/D share", format: "percent"),
         Row(key: "is_cluster_10ha", label: "\(Metric.isCluster10ha.chinese) 10 ha cluster", format: "yesNo"),
-        Row(key: "renovation_candidate", label: "\(Metric.renovationCandidate.chinese) Renovation scale", format: "yesNo"),
+        Row(
+            key: "renovation_candidate", label: "\(Metric.renovationCandidate.chinese) Renovation scale",
+            format: "yesNo"),
     ]
 
     static let parcelPopup: [Row] = [

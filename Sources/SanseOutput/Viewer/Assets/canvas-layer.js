@@ -74,7 +74,8 @@
 
   function intersects(set, f, view) {
     const box = set.box;
-    return box[4 * f] <= view.maxX && box[4 * f + 2] >= view.minX && box[4 * f + 1] <= view.maxY && box[4 * f + 3] >= view.minY;
+    const i = 4 * f;
+    return box[i] <= view.maxX && box[i + 2] >= view.minX && box[i + 1] <= view.maxY && box[i + 3] >= view.minY;
   }
 
   /** Adds feature f's rings to the current path. A feature smaller than a pixel becomes a

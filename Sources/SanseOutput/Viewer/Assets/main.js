@@ -63,7 +63,9 @@
         return (ctx, view) => {
           const set = app.sets[layer.id];
           const category = app.sets.blocks.columns.category;
-          viewer.stats.drawn[layer.id] = viewer.paintByCategory(ctx, view, set, (f) => category[f], categories, layer, blockShown);
+          const categoryOf = (f) => category[f];
+          const drawn = viewer.paintByCategory(ctx, view, set, categoryOf, categories, layer, blockShown);
+          viewer.stats.drawn[layer.id] = drawn;
         };
       case 'fill':
         return (ctx, view) => {
@@ -185,9 +187,12 @@
   function openBlockNow(f, latlng, options) {
     const blocks = app.sets.blocks;
     const category = app.manifest.categories[blocks.columns.category[f]];
-    if (options && options.zoom) app.map.fitBounds(featureBounds(blocks, f), { maxZoom: 17, padding: [48, 48], animate: false });
+    if (options && options.zoom) {
+      app.map.fitBounds(featureBounds(blocks, f), { maxZoom: 17, padding: [48, 48], animate: false });
+    }
     const at = latlng || worldToLatLng(...blocks.interiorPoint(f));
-    const html = viewer.popupHTML('区块 Block ' + blocks.columns.id[f], category.fill, app.manifest.popups.blocks, blocks, f, app.lists);
+    const heading = '区块 Block ' + blocks.columns.id[f];
+    const html = viewer.popupHTML(heading, category.fill, app.manifest.popups.blocks, blocks, f, app.lists);
     app.select([{ set: blocks, feature: f }]);
     return openPopup(at, html, options, {});
   }
@@ -196,9 +201,12 @@
   app.openParcel = function (t, f, latlng, options) {
     const set = app.parcels.get(t);
     const category = app.manifest.categories[set.columns.category[f]];
-    if (options && options.zoom) app.map.fitBounds(featureBounds(set, f), { maxZoom: 18, padding: [64, 64], animate: false });
+    if (options && options.zoom) {
+      app.map.fitBounds(featureBounds(set, f), { maxZoom: 18, padding: [64, 64], animate: false });
+    }
     const at = latlng || worldToLatLng(...set.interiorPoint(f));
-    const html = viewer.popupHTML('宗地 Parcel ' + set.columns.id[f], category.fill, app.manifest.popups.parcels, set, f, app.lists, [
+    const heading = '宗地 Parcel ' + set.columns.id[f];
+    const html = viewer.popupHTML(heading, category.fill, app.manifest.popups.parcels, set, f, app.lists, [
       { id: 'block', label: '查看所属区块 Show its block' },
     ]);
     app.select([{ set: set, feature: f }]);
@@ -237,7 +245,8 @@
     app.select([]);
     viewer.panel.update();
     const town = app.manifest.towns[t];
-    app.map.fitBounds(t >= 0 && town.extent ? fromMicrodegrees(town.extent) : app.countyBounds(), { padding: [12, 12], animate: false });
+    const bounds = t >= 0 && town.extent ? fromMicrodegrees(town.extent) : app.countyBounds();
+    app.map.fitBounds(bounds, { padding: [12, 12], animate: false });
     app.redraw();
     if (t < 0) return Promise.resolve();
     mark('sanse-town-picked');

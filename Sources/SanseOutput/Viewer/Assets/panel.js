@@ -26,11 +26,15 @@
 
   function buildLayers() {
     const list = element('layers');
-    const rows = app.manifest.layers.map((layer) => ({ id: layer.id, label: layer.name + ' ' + layer.english, swatch: swatch(layer) }));
+    const rows = app.manifest.layers.map((layer) => ({
+      id: layer.id,
+      label: layer.name + ' ' + layer.english,
+      swatch: swatch(layer),
+    }));
     if (app.baseLayer) rows.push({ id: 'base', label: '底图 Base map', swatch: '' });
     list.innerHTML = rows
-      .map((row) => '<li><label><input type="checkbox" data-layer="' + escape(row.id) + '"' + (app.visible[row.id] ? ' checked' : '') +
-        '>' + row.swatch + escape(row.label) + '</label></li>')
+      .map((row) => '<li><label><input type="checkbox" data-layer="' + escape(row.id) + '"' +
+        (app.visible[row.id] ? ' checked' : '') + '>' + row.swatch + escape(row.label) + '</label></li>')
       .join('');
     list.querySelectorAll('input[data-layer]').forEach((box) => {
       box.addEventListener('change', () => {
@@ -51,7 +55,9 @@
     select.innerHTML = '<option value="-1">全部镇街 All towns</option>' + app.manifest.towns
       .map((town, t) => '<option value="' + t + '">' + escape(town.name) + '（' + town.blocks + ' 个区块）</option>')
       .join('');
-    select.addEventListener('change', () => app.selectTown(Number(select.value)).catch((error) => console.error(error)));
+    select.addEventListener('change', () => {
+      app.selectTown(Number(select.value)).catch((error) => console.error(error));
+    });
   }
 
   function buildSystems() {
@@ -84,8 +90,8 @@
       element('title').textContent = manifest.title;
       element('subtitle').textContent = manifest.subtitle;
       document.title = manifest.title + (manifest.subtitle ? ' · ' + manifest.subtitle : '');
-      element('notes').textContent = manifest.sourceNote + '。' + manifest.parcelCount.toLocaleString('zh-CN') + ' 宗地 parcels，' +
-        manifest.blockCount.toLocaleString('zh-CN') + ' 个区块 blocks。';
+      element('notes').textContent = manifest.sourceNote + '。' + manifest.parcelCount.toLocaleString('zh-CN') +
+        ' 宗地 parcels，' + manifest.blockCount.toLocaleString('zh-CN') + ' 个区块 blocks。';
       buildLayers();
       buildTowns();
       buildSystems();
@@ -109,15 +115,20 @@
       }
       element('legend-scope').textContent = app.town >= 0 ? manifest.towns[app.town].name : '全域 All';
       const row = (swatchStyle, name, english, count, area, key) =>
-        '<tr' + (key ? ' data-category="' + escape(key) + '"' : '') + '><td>' + swatchStyle + '</td><th scope="row">' + escape(name) +
-        '<span class="english">' + escape(english) + '</span></th><td class="count">' + count.toLocaleString('zh-CN') +
-        '</td><td class="mu">' + viewer.fixed(area, 1) + '</td></tr>';
+        '<tr' + (key ? ' data-category="' + escape(key) + '"' : '') + '><td>' + swatchStyle + '</td>' +
+        '<th scope="row">' + escape(name) + '<span class="english">' + escape(english) + '</span></th>' +
+        '<td class="count">' + count.toLocaleString('zh-CN') + '</td>' +
+        '<td class="mu">' + viewer.fixed(area, 1) + '</td></tr>';
       const opacity = 1 - (1 - app.layer('outlines').fillOpacity) * (1 - app.layer('blocks').fillOpacity);
       element('legend-body').innerHTML = manifest.categories
-        .map((c, i) => row('<span class="swatch" style="background:' + escape(c.fill) + ';opacity:' + opacity.toFixed(3) +
-          ';border-color:' + escape(c.stroke) + '"></span>', c.name, c.english, counts[i], mu[i], c.key))
+        .map((c, i) => {
+          const style = 'background:' + c.fill + ';opacity:' + opacity.toFixed(3) + ';border-color:' + c.stroke;
+          const swatchHTML = '<span class="swatch" style="' + escape(style) + '"></span>';
+          return row(swatchHTML, c.name, c.english, counts[i], mu[i], c.key);
+        })
         .join('');
-      element('legend-total').innerHTML = row('', '合计', 'Total', counts.reduce((a, b) => a + b, 0), mu.reduce((a, b) => a + b, 0));
+      const sum = (values) => values.reduce((a, b) => a + b, 0);
+      element('legend-total').innerHTML = row('', '合计', 'Total', sum(counts), sum(mu));
       element('town').value = String(app.town);
     },
 

@@ -5,7 +5,8 @@
   'use strict';
 
   function escape(text) {
-    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+    const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+    return String(text).replace(/[&<>"']/g, (c) => entities[c]);
   }
   viewer.escape = escape;
 
@@ -39,19 +40,20 @@
   /** The popup's HTML for feature f of `set`, rows as county.js lists them. */
   viewer.popupHTML = function (heading, colour, rows, set, f, lists, actions) {
     let html = '<div class="sanse-popup" tabindex="-1" role="dialog" aria-label="' + escape(heading) + '">';
-    html += '<h3><span class="swatch" style="background:' + escape(colour) + '"></span>' + escape(heading) + '</h3><table>';
+    html += '<h3><span class="swatch" style="background:' + escape(colour) + '"></span>' + escape(heading) +
+      '</h3><table>';
     for (const row of rows) {
       const column = set.columns[row.key];
       if (!column) continue;
       const text = formatted(column[f], row.format, set, lists);
       if (text === null) continue;
-      html += '<tr data-key="' + escape(row.key) + '"><th scope="row">' + escape(row.label) + '</th><td>' + escape(text) +
-        '</td></tr>';
+      html += '<tr data-key="' + escape(row.key) + '"><th scope="row">' + escape(row.label) + '</th>' +
+        '<td>' + escape(text) + '</td></tr>';
     }
     html += '</table>';
     for (const action of actions || []) {
-      html += '<button type="button" class="popup-action" data-action="' + escape(action.id) + '">' + escape(action.label) +
-        '</button>';
+      html += '<button type="button" class="popup-action" data-action="' + escape(action.id) + '">' +
+        escape(action.label) + '</button>';
     }
     return html + '</div>';
   };

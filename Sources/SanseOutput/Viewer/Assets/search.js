@@ -64,7 +64,11 @@
     }));
     const found = await loadIndex();
     for (const hit of matchingLines(found.parcels, found.parcelsLower, query, shown)) {
-      items.push({ label: '宗地 ' + hit.text, detail: towns[hit.town].name, open: (options) => openParcel(hit.town, hit.text, options) });
+      items.push({
+        label: '宗地 ' + hit.text,
+        detail: towns[hit.town].name,
+        open: (options) => openParcel(hit.town, hit.text, options),
+      });
     }
     const names = new Map();
     for (const hit of matchingLines(found.enterprises, found.enterprisesLower, query, 50)) {
@@ -105,7 +109,10 @@
     for (const item of items) {
       const box = item.set.box;
       const f = item.feature;
-      const corners = [app.map.unproject(L.point(box[4 * f], box[4 * f + 3]), 0), app.map.unproject(L.point(box[4 * f + 2], box[4 * f + 1]), 0)];
+      const corners = [
+        app.map.unproject(L.point(box[4 * f], box[4 * f + 3]), 0),
+        app.map.unproject(L.point(box[4 * f + 2], box[4 * f + 1]), 0),
+      ];
       bounds = bounds ? bounds.extend(L.latLngBounds(corners)) : L.latLngBounds(corners);
       mu += item.set.columns.area_mu[f] || 0;
     }
@@ -113,10 +120,13 @@
     app.select(items);
     const first = items[0];
     const at = app.map.unproject(L.point(...first.set.interiorPoint(first.feature)), 0);
-    let html = '<div class="sanse-popup" tabindex="-1" role="dialog" aria-label="' + viewer.escape(name) + '"><h3>企业 Enterprise</h3>';
-    html += '<p>' + viewer.escape(name) + '：' + items.length + ' 宗地 parcels，' + viewer.fixed(mu, 2) + ' 亩</p><ul class="parcel-list">';
+    const label = viewer.escape(name);
+    let html = '<div class="sanse-popup" tabindex="-1" role="dialog" aria-label="' + label + '"><h3>企业 Enterprise</h3>';
+    html += '<p>' + label + '：' + items.length + ' 宗地 parcels，' + viewer.fixed(mu, 2) + ' 亩</p>';
+    html += '<ul class="parcel-list">';
     items.slice(0, 30).forEach((item, i) => {
-      html += '<li><button type="button" data-action="p' + i + '">' + viewer.escape(item.set.columns.id[item.feature]) + '</button></li>';
+      const id = viewer.escape(item.set.columns.id[item.feature]);
+      html += '<li><button type="button" data-action="p' + i + '">' + id + '</button></li>';
     });
     html += '</ul></div>';
     const popup = L.popup({ maxWidth: 380 }).setLatLng(at).setContent(html);
@@ -124,7 +134,9 @@
       const root = popup.getElement();
       root.querySelectorAll('[data-action]').forEach((button) => {
         const item = items[Number(button.getAttribute('data-action').slice(1))];
-        button.addEventListener('click', () => app.openParcel(item.town, item.feature, null, { zoom: true, focus: true }));
+        button.addEventListener('click', () => {
+          app.openParcel(item.town, item.feature, null, { zoom: true, focus: true });
+        });
       });
       if (options && options.focus) root.querySelector('.sanse-popup').focus();
     });
@@ -148,7 +160,8 @@
       li.appendChild(button);
       list.appendChild(li);
     });
-    element('search-status').textContent = query ? (items.length ? items.length + ' 个结果 results' : '没有找到 Nothing found') : '';
+    const found = items.length ? items.length + ' 个结果 results' : '没有找到 Nothing found';
+    element('search-status').textContent = query ? found : '';
     viewer.stats.searchResults = items.map((item) => item.label);
   }
 
@@ -174,7 +187,9 @@
   function setUp() {
     const input = element('search');
     let timer = null;
-    input.addEventListener('focus', () => viewer.app.manifest && loadIndex().catch((error) => console.error(error)), { once: true });
+    // The index is loaded when the search box is first used, not with the county.
+    const warmUp = () => viewer.app.manifest && loadIndex().catch((error) => console.error(error));
+    input.addEventListener('focus', warmUp, { once: true });
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(run, 150);

@@ -184,8 +184,7 @@ struct ConfigSchemaTests {
 
     // MARK: Helpers
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// A config whose every key differs from the default, made through the reader from JSON
     /// (which YAML reads too), so that it does not depend on the YAML writer under test.

@@ -9,7 +9,7 @@ import Testing
 
 /// A throw-away PostgreSQL + PostGIS server on loopback (scripts/postgis-sandbox.sh).
 struct PostGISSandbox {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static let script = repository.appendingPathComponent("scripts/postgis-sandbox.sh").path
 
     /// Whether this machine can run the server; CI must (its setup installs it).

@@ -10,8 +10,7 @@ import GeoKit
 /// Runs for the viewer's tests: the bundled demo as `sanse demo` runs it, and the viewer alone
 /// written for a survey held in memory.
 enum ViewerFixtures {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// The demo survey with its GCJ-02 copies, into a fresh folder (remove it with `discard`).
     static func demo(vectorTiles: Bool = false) throws -> (folder: URL, report: RunReport) {

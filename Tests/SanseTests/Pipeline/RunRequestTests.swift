@@ -7,8 +7,7 @@ import Testing
 /// The config's `layers.*` name the layer of an input that names none itself.
 @Suite("Run request")
 struct RunRequestTests {
-    static let demoSurvey = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../GeoData/demo/cixi-survey.gpkg").standardizedFileURL.path
+    static let demoSurvey = Repository.path("GeoData/demo/cixi-survey.gpkg")
 
     @Test func anInputsOwnLayerWinsOverTheConfigs() {
         var names = Config.LayerNames()
